@@ -1,0 +1,109 @@
+import type { DemoShopper, DevLoginRequest, Session, User, WechatLoginRequest } from '../schemas/auth';
+import type { CampaignKind, CampaignSummary } from '../schemas/campaign';
+import type { AddCartItemRequest, Cart, UpdateCartItemRequest } from '../schemas/cart';
+import type { Category, ProductDetail, ProductListQuery, ProductPage } from '../schemas/catalog';
+import type { ApiErrorBody } from '../schemas/common';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface TransportRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+export interface TransportResponse {
+  status: number;
+  data: unknown;
+}
+/** The platform's HTTP call (Taro.request, fetch...). Must not throw on 4xx/5xx. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** An error answered by the API, with the code apps switch on and a message fit to show. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly messageEn: string;
+  constructor(status: number, body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.messageEn = body.messageEn;
+  }
+}
+
+export interface ApiClientOptions {
+  /** e.g. "http://localhost:3000" (no trailing /api). */
+  baseUrl: string;
+  transport: Transport;
+  getToken: () => string | null;
+  /** Called on 401 so the app can drop a stale session. */
+  onUnauthenticated?: () => void;
+}
+
+function toQuery(params: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+function isApiErrorBody(data: unknown): data is ApiErrorBody {
+  return typeof data === 'object' && data !== null && typeof (data as { code?: unknown }).code === 'string';
+}
+
+/** Typed calls to the WeMatrix API; request and response types come from the shared schemas. */
+export function createApiClient(options: ApiClientOptions) {
+  const base = options.baseUrl.replace(/\/$/, '');
+
+  async function call<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    const token = options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await options.transport({ method, url: `${base}/api${path}`, headers, body });
+    if (response.status >= 200 && response.status < 300) return response.data as T;
+    if (response.status === 401) options.onUnauthenticated?.();
+    const errorBody: ApiErrorBody = isApiErrorBody(response.data)
+      ? response.data
+      : { code: 'INTERNAL', message: '网络开小差了，请稍后再试', messageEn: `HTTP ${response.status}` };
+    throw new ApiError(response.status, errorBody);
+  }
+
+  return {
+    auth: {
+      wechatLogin: (req: WechatLoginRequest) => call<Session>('POST', '/auth/wechat', req),
+      devLogin: (req: DevLoginRequest) => call<Session>('POST', '/auth/dev', req),
+      demoShoppers: () => call<DemoShopper[]>('GET', '/auth/dev/shoppers'),
+      me: () => call<User>('GET', '/me'),
+    },
+    catalog: {
+      categories: () => call<Category[]>('GET', '/categories'),
+      products: (query: ProductListQuery = {}) =>
+        call<ProductPage>(
+          'GET',
+          `/products${toQuery({
+            page: query.page,
+            pageSize: query.pageSize,
+            categoryId: query.categoryId,
+            q: query.q,
+            sort: query.sort,
+          })}`,
+        ),
+      product: (id: string) => call<ProductDetail>('GET', `/products/${encodeURIComponent(id)}`),
+    },
+    cart: {
+      get: () => call<Cart>('GET', '/cart'),
+      add: (req: AddCartItemRequest) => call<Cart>('POST', '/cart/items', req),
+      update: (skuId: string, req: UpdateCartItemRequest) =>
+        call<Cart>('PATCH', `/cart/items/${encodeURIComponent(skuId)}`, req),
+      remove: (skuId: string) => call<Cart>('DELETE', `/cart/items/${encodeURIComponent(skuId)}`),
+    },
+    campaigns: {
+      list: (kind?: CampaignKind) => call<CampaignSummary[]>('GET', `/campaigns${toQuery({ kind })}`),
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,4 @@
+export * from './app-links';
+export * from './client';
+export * from './money';
+export * from './schemas';

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './campaign';
+export * from './cart';
+export * from './catalog';
+export * from './common';
