@@ -1,0 +1,24 @@
+import { createSandbox } from './sandbox';
+import { sandboxAppsFromEnv } from './sandbox-env';
+
+const port = Number(process.env.WECHAT_SANDBOX_PORT ?? 3100);
+const host = process.env.WECHAT_SANDBOX_HOST ?? '127.0.0.1';
+const sandbox = createSandbox({
+  apps: sandboxAppsFromEnv(process.env),
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+});
+
+async function close(signal: string): Promise<void> {
+  sandbox.app.log.info({ signal }, 'closing WeChat sandbox');
+  await sandbox.app.close();
+  process.exit(0);
+}
+process.once('SIGINT', () => void close('SIGINT'));
+process.once('SIGTERM', () => void close('SIGTERM'));
+
+try {
+  await sandbox.app.listen({ port, host });
+} catch (error) {
+  sandbox.app.log.error(error, 'WeChat sandbox failed to start');
+  process.exit(1);
+}
