@@ -1,4 +1,5 @@
 export * from './app-links';
 export * from './client';
+export * from './domain/tools';
 export * from './money';
 export * from './schemas';

@@ -17,10 +17,12 @@ export const APP_PAGES = {
   },
   tools: {
     home: '/pages/index/index',
+    skinTest: '/pages/skin-test/index',
+    size: '/pages/size/index',
   },
 } as const satisfies Record<AppName, Record<string, `/pages/${string}`>>;
 
-export type AppPage<A extends AppName> = (typeof APP_PAGES)[A][keyof (typeof APP_PAGES)[A]];
+export type AppPage<A extends AppName> = Extract<(typeof APP_PAGES)[A][keyof (typeof APP_PAGES)[A]], string>;
 
 export type LinkParams = Record<string, string | number | boolean | undefined>;
 

@@ -1,0 +1,106 @@
+/**
+ * The one Taro config factory for the three mini-programs. Plain CommonJS on purpose:
+ * Taro's config loader only transpiles files under `<app>/config/`, so a TypeScript
+ * factory here would be required raw and fail. Apps differ in name, appid and H5 public
+ * path only; everything else lives here (see ARCHITECTURE.md "One config factory").
+ */
+const path = require('node:path');
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** Workspace packages consumed as TypeScript source: both runners must compile them. */
+const SOURCE_PACKAGES = [path.join(REPO_ROOT, 'packages/shared'), path.join(REPO_ROOT, 'packages/ui')];
+
+const APP_NAMES = ['mall', 'campaign', 'tools'];
+
+/**
+ * NutUI's styles are written for a 375 wide design, ours for 750, so pxtransform needs a
+ * per-file design width (NutUI's documented setup).
+ */
+function designWidth(input) {
+  const file = input?.file ? String(input.file).replace(/\\+/g, '/') : '';
+  return file.includes('@nutui') ? 375 : 750;
+}
+
+function env(name, fallback) {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+/** Build-time constants; every value must be JSON text because webpack pastes it into code. */
+function defineConstants(app) {
+  const appIds = {};
+  for (const name of APP_NAMES) {
+    appIds[`WECHAT_${name.toUpperCase()}_APPID`] = JSON.stringify(env(`WECHAT_${name.toUpperCase()}_APPID`, ''));
+  }
+  return {
+    WEMATRIX_APP: JSON.stringify(app),
+    API_BASE_URL: JSON.stringify(env('WEMATRIX_API_BASE_URL', 'http://localhost:3000')),
+    ...appIds,
+  };
+}
+
+/**
+ * @param {import('./taro-config').AppConfigInput} input
+ * @returns {import('./taro-config').TaroUserConfig}
+ */
+function createTaroConfig(input) {
+  const { app, projectName, h5Port } = input;
+  if (!APP_NAMES.includes(app)) throw new Error(`unknown app "${app}"; expected one of ${APP_NAMES.join(', ')}`);
+  const platform = process.env.TARO_ENV || 'weapp';
+  const production = process.env.NODE_ENV === 'production';
+
+  return {
+    projectName,
+    date: '2026-11-28',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // dist/weapp and dist/h5 side by side: scripts and the API's WEB_ROOT rely on it.
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: defineConstants(app),
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    // Opt-in persistent cache for local iteration; CI and size reports build cold.
+    cache: { enable: env('WEMATRIX_TARO_CACHE', '') === '1' },
+    sass: { resource: [], data: '' },
+    mini: {
+      compile: { include: SOURCE_PACKAGES },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      terser: { enable: production },
+      csso: { enable: production },
+      minifyXML: { collapseWhitespace: production },
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      compile: { include: SOURCE_PACKAGES },
+      // Served by the API under /<app>/ with a hash router, so any static server works.
+      publicPath: `/${app}/`,
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      devServer: { port: h5Port },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      terser: { enable: production },
+      csso: { enable: production },
+    },
+  };
+}
+
+module.exports = { createTaroConfig, designWidth, SOURCE_PACKAGES, APP_NAMES, REPO_ROOT };

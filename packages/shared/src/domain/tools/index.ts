@@ -1,0 +1,2 @@
+export * from './size-advisor';
+export * from './skin-test';
