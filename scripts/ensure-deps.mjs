@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Installs dependencies when they are missing or older than the lockfile. Runs on a fresh
+// clone before anything is installed, so it may only use Node's own modules.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { info } from './lib/log.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { run } from './lib/proc.mjs';
+
+/** Why an install is needed, or null when node_modules matches the lockfile. */
+export function installReason(root = ROOT) {
+  const lockfile = join(root, 'package-lock.json');
+  // npm writes this marker at the end of every successful install.
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(join(root, 'node_modules'))) return 'node_modules is missing';
+  if (!existsSync(marker)) return 'node_modules was not installed by npm (no .package-lock.json)';
+  if (existsSync(lockfile) && statSync(lockfile).mtimeMs > statSync(marker).mtimeMs) {
+    return 'package-lock.json is newer than node_modules';
+  }
+  return null;
+}
+
+export async function ensureDeps() {
+  const reason = installReason();
+  if (!reason) return;
+  const useCi = existsSync(join(ROOT, 'package-lock.json'));
+  const args = useCi ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
+  info(`Installing dependencies (${reason}): npm ${args.join(' ')}`);
+  const started = Date.now();
+  const code = await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args);
+  if (code !== 0) throw new Error(`npm ${args[0]} failed with exit code ${code}`);
+  info(`Dependencies installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  ensureDeps().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

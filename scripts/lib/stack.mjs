@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { waitForHttp } from './net.mjs';
+import { APPS, h5DistDir } from './paths.mjs';
+import { startService, stopServices } from './proc.mjs';
+
+/**
+ * Demo app ids, WeChat-shaped (`wx` + 16 hex: the hex spells mall-dev / campaign / tools-wm).
+ * They identify the apps to the local sandbox only; real ids come from the env at release.
+ */
+export const DEMO_APPIDS = {
+  mall: 'wx6d616c6c2d646576',
+  campaign: 'wx63616d706169676e',
+  tools: 'wx746f6f6c732d776d',
+};
+
+/**
+ * WECHAT_{APP}_{APPID,SECRET} for the sandbox and the API. Secrets are random per start
+ * (32 hex like WeChat's) unless the env sets them, so no demo secret ever sits in the repo
+ * or survives a restart.
+ */
+export function wechatCredentialsEnv(env = process.env, random = (n) => randomBytes(n).toString('hex')) {
+  const out = {};
+  for (const app of APPS) {
+    const prefix = `WECHAT_${app.toUpperCase()}`;
+    out[`${prefix}_APPID`] = env[`${prefix}_APPID`] || DEMO_APPIDS[app];
+    out[`${prefix}_SECRET`] = env[`${prefix}_SECRET`] || random(16);
+  }
+  return out;
+}
+
+/**
+ * The API serves WEB_ROOT/<app>/ for each app; the builds live in apps/<app>/dist/h5, so
+ * WEB_ROOT is a folder of relative symlinks (rebuilt each time, cheap, always current).
+ */
+export function prepareWebRoot(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const app of APPS) symlinkSync(relative(dir, h5DistDir(app)), join(dir, app), 'dir');
+  return dir;
+}
+
+/** Apps whose H5 build is missing (nothing to serve at /<app>/). */
+export function missingH5Builds() {
+  return APPS.filter((app) => !existsSync(join(h5DistDir(app), 'index.html')));
+}
+
+const tsx = (entry) => ({ command: process.execPath, args: ['--import', 'tsx', entry] });
+
+/**
+ * Starts the WeChat sandbox, then the API pointed at it, and waits until both answer.
+ * `logDir` sends their output to files (tests); otherwise it is prefixed onto ours.
+ * Returns the running services and a `stop()` that takes both process groups down. Pass
+ * your own `services` array to see them as they start (to stop them on an early Ctrl-C).
+ */
+export async function startStack({
+  apiPort,
+  sandboxPort,
+  host = '127.0.0.1',
+  publicBaseUrl = `http://localhost:${apiPort}`,
+  webRoot,
+  pgliteDir,
+  databaseUrl,
+  sessionSecret,
+  extraEnv = {},
+  logDir,
+  prefixes = {},
+  timeoutMs = 90_000,
+  services = [],
+}) {
+  const credentials = wechatCredentialsEnv();
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const baseEnv = { ...process.env, ...credentials, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' };
+  const stop = () => stopServices(services);
+  try {
+    services.push(
+      startService({
+        name: 'sandbox',
+        ...tsx('packages/wechat-sandbox/src/main.ts'),
+        env: { ...baseEnv, WECHAT_SANDBOX_PORT: String(sandboxPort), WECHAT_SANDBOX_HOST: '127.0.0.1' },
+        prefix: prefixes.sandbox,
+        logFile: logDir && join(logDir, 'sandbox.log'),
+      }),
+    );
+    await waitForHttp(`${sandboxUrl}/`, { anyStatus: true, timeoutMs, isDead: services[0].isDead });
+
+    const apiEnv = {
+      ...baseEnv,
+      PORT: String(apiPort),
+      HOST: host,
+      PUBLIC_BASE_URL: publicBaseUrl,
+      // Unset: the API keeps a generated secret in .data/session-secret (sign-ins survive restarts).
+      ...(sessionSecret ? { SESSION_SECRET: sessionSecret } : {}),
+      DEV_LOGIN: 'on',
+      WECHAT_API_BASE: sandboxUrl,
+      WEB_ROOT: webRoot,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),
+      ...extraEnv,
+    };
+    if (!databaseUrl) delete apiEnv.DATABASE_URL;
+    services.push(
+      startService({
+        name: 'api',
+        ...tsx('apps/api/src/server.ts'),
+        env: apiEnv,
+        prefix: prefixes.api,
+        logFile: logDir && join(logDir, 'api.log'),
+      }),
+    );
+    await waitForHttp(`http://127.0.0.1:${apiPort}/api/health`, { timeoutMs, isDead: services[1].isDead });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { services, sandboxUrl, apiUrl: `http://127.0.0.1:${apiPort}`, stop };
+}
