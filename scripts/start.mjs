@@ -7,6 +7,7 @@ import { buildH5, isH5BuildFresh } from './lib/h5-builds.mjs';
 import { bold, cyan, dim, fail, green, info, magenta } from './lib/log.mjs';
 import { isPortFree } from './lib/net.mjs';
 import { APPS, ROOT } from './lib/paths.mjs';
+import { prettyLogLine } from './lib/pretty-log.mjs';
 import { onShutdownSignal, stopServices } from './lib/proc.mjs';
 import { missingH5Builds, prepareWebRoot, startStack } from './lib/stack.mjs';
 
@@ -105,6 +106,7 @@ try {
     pgliteDir: process.env.PGLITE_DIR || join(DATA_DIR, 'pglite'),
     databaseUrl: process.env.DATABASE_URL,
     prefixes: { sandbox: magenta('[sandbox]'), api: cyan('[api]    ') },
+    format: prettyLogLine,
     services,
   });
   if (stopping) await new Promise(() => {}); // Ctrl-C arrived while starting: shutdown() exits.

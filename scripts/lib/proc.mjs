@@ -28,12 +28,22 @@ function signalNumber(signal) {
  * we then stop services in order instead of racing them.
  *
  * Output goes line by line to our stdout with a `[name]` prefix, or to `logFile` (tests keep
- * the console quiet and print the log only when something fails).
+ * the console quiet and print the log only when something fails). `format` rewrites console
+ * lines (pretty-printing JSON logs).
  */
-export function startService({ name, command, args, env, cwd = ROOT, prefix = `[${name}]`, logFile }) {
+export function startService({
+  name,
+  command,
+  args,
+  env,
+  cwd = ROOT,
+  prefix = `[${name}]`,
+  logFile,
+  format = (line) => line,
+}) {
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const file = logFile ? createWriteStream(logFile, { flags: 'a' }) : null;
-  const write = (line) => (file ? file.write(`${line}\n`) : process.stdout.write(`${prefix} ${line}\n`));
+  const write = (line) => (file ? file.write(`${line}\n`) : process.stdout.write(`${prefix} ${format(line)}\n`));
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', write);
   }

@@ -50,9 +50,18 @@ const tsx = (entry) => ({ command: process.execPath, args: ['--import', 'tsx', e
 
 /**
  * Starts the WeChat sandbox, then the API pointed at it, and waits until both answer.
- * `logDir` sends their output to files (tests); otherwise it is prefixed onto ours.
+ * `logDir` sends their output to files (tests); otherwise it is prefixed onto ours
+ * (through `format`, if given).
  * Returns the running services and a `stop()` that takes both process groups down. Pass
  * your own `services` array to see them as they start (to stop them on an early Ctrl-C).
+ *
+ * @param {{
+ *   apiPort: number, sandboxPort: number, host?: string, publicBaseUrl?: string,
+ *   webRoot: string, pgliteDir: string, databaseUrl?: string, sessionSecret?: string,
+ *   extraEnv?: Record<string, string>, logDir?: string,
+ *   prefixes?: { sandbox?: string, api?: string }, format?: (line: string) => string,
+ *   timeoutMs?: number, services?: Array<ReturnType<typeof startService>>,
+ * }} options
  */
 export async function startStack({
   apiPort,
@@ -66,6 +75,7 @@ export async function startStack({
   extraEnv = {},
   logDir,
   prefixes = {},
+  format,
   timeoutMs = 90_000,
   services = [],
 }) {
@@ -80,6 +90,7 @@ export async function startStack({
         ...tsx('packages/wechat-sandbox/src/main.ts'),
         env: { ...baseEnv, WECHAT_SANDBOX_PORT: String(sandboxPort), WECHAT_SANDBOX_HOST: '127.0.0.1' },
         prefix: prefixes.sandbox,
+        format,
         logFile: logDir && join(logDir, 'sandbox.log'),
       }),
     );
@@ -105,6 +116,7 @@ export async function startStack({
         ...tsx('apps/api/src/server.ts'),
         env: apiEnv,
         prefix: prefixes.api,
+        format,
         logFile: logDir && join(logDir, 'api.log'),
       }),
     );
