@@ -5,9 +5,9 @@ import type { SandboxAppCredentials } from './sandbox-app';
  * (apps/api/src/config.ts), so `npm start` works with no env at all.
  */
 export const DEFAULT_SANDBOX_APPS = {
-  mall: { appid: 'wx1111111111111111', secret: 'sandbox_secret_mall' },
-  campaign: { appid: 'wx2222222222222222', secret: 'sandbox_secret_campaign' },
-  tools: { appid: 'wx3333333333333333', secret: 'sandbox_secret_tools' },
+  mall: { appid: 'wx6d616c6c2d646576', secret: 'sandbox_secret_mall' },
+  campaign: { appid: 'wx63616d706169676e', secret: 'sandbox_secret_campaign' },
+  tools: { appid: 'wx746f6f6c732d776d', secret: 'sandbox_secret_tools' },
 } as const;
 
 /** Reads WECHAT_{MALL,CAMPAIGN,TOOLS}_{APPID,SECRET}, the same variables the API reads. */

@@ -1,0 +1,60 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type Clock, systemClock } from './clock';
+import { API_ASSETS_DIR, type ApiConfig } from './config';
+import type { Database } from './db/database';
+import { createAssetUrl } from './http/asset-urls';
+import { registerCors } from './http/cors';
+import { registerErrorHandling } from './http/error-handler';
+import { registerJsonBodyParser } from './http/json-body';
+import { registerStaticFiles } from './http/static-files';
+import type { WechatClients } from './integrations/wechat';
+import { createAuthGuard } from './modules/auth/auth.guard';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
+import { registerCartRoutes } from './modules/cart/cart.routes';
+import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
+import { registerHealthRoutes } from './modules/health/health.routes';
+import type { RouteDeps } from './route-deps';
+
+export interface AppDeps {
+  /** A migrated database; buildApp neither migrates nor seeds. */
+  db: Database;
+  config: ApiConfig;
+  wechat: WechatClients;
+  /** Fastify's pino options (`{ level: 'silent' }` in tests). */
+  logger?: FastifyServerOptions['logger'];
+  clock?: Clock;
+  /** Folder served at /static/ (default apps/api/assets). */
+  assetsDir?: string;
+}
+
+/** The whole HTTP API as a Fastify instance; server.ts listens on it, tests `inject` into it. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    // A request that takes longer than this is stuck; free the socket.
+    requestTimeout: 30_000,
+  });
+  const clock = deps.clock ?? systemClock;
+  const routeDeps: RouteDeps = {
+    db: deps.db,
+    config: deps.config,
+    wechat: deps.wechat,
+    clock,
+    assetUrl: createAssetUrl(deps.config.publicBaseUrl),
+    requireUser: createAuthGuard({ db: deps.db, secret: deps.config.sessionSecret, clock }),
+  };
+
+  app.decorateRequest('userId', null);
+  registerJsonBodyParser(app);
+  registerErrorHandling(app);
+  registerCors(app);
+  await registerStaticFiles(app, { assetsDir: deps.assetsDir ?? API_ASSETS_DIR, webRoot: deps.config.webRoot });
+
+  registerHealthRoutes(app, routeDeps);
+  registerAuthRoutes(app, routeDeps);
+  registerCatalogRoutes(app, routeDeps);
+  registerCartRoutes(app, routeDeps);
+  registerCampaignRoutes(app, routeDeps);
+  return app;
+}

@@ -1,0 +1,93 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppName } from '@wematrix/shared';
+import { loadOrCreateSessionSecret } from './session-secret';
+
+export interface WechatAppCredentials {
+  appid: string;
+  secret: string;
+}
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  /** Origin that image and link URLs are built on, e.g. "http://localhost:3000" (no trailing slash). */
+  publicBaseUrl: string;
+  /** PostgreSQL when set; otherwise embedded PGlite in `pgliteDir`. */
+  databaseUrl: string | null;
+  pgliteDir: string;
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  /** The H5 demo's "sign in as a demo shopper"; never on in production. */
+  devLogin: boolean;
+  wechat: {
+    apiBase: string;
+    apps: Record<AppName, WechatAppCredentials>;
+  };
+  /** Folder holding the H5 builds (`mall/`, `campaign/`, `tools/`), served at `/<app>/` when set. */
+  webRoot: string | null;
+  logLevel: string;
+}
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const API_ASSETS_DIR = resolve(REPO_ROOT, 'apps/api/assets');
+
+/** Same defaults as the WeChat sandbox (packages/wechat-sandbox/src/sandbox-env.ts). */
+const DEFAULT_WECHAT_APPS: Record<AppName, WechatAppCredentials> = {
+  mall: { appid: 'wx6d616c6c2d646576', secret: 'sandbox_secret_mall' },
+  campaign: { appid: 'wx63616d706169676e', secret: 'sandbox_secret_campaign' },
+  tools: { appid: 'wx746f6f6c732d776d', secret: 'sandbox_secret_tools' },
+};
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+function flag(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === '') return false;
+  if (['on', 'true', '1', 'yes'].includes(value.toLowerCase())) return true;
+  if (['off', 'false', '0', 'no'].includes(value.toLowerCase())) return false;
+  throw new Error(`${name} must be on or off, got "${value}"`);
+}
+
+function optional(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+/**
+ * Reads the environment once into a typed object. The only side effect: with no
+ * SESSION_SECRET, a generated one is kept in `.data/session-secret` (see session-secret.ts).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const port = int(env.PORT, 3000, 'PORT');
+  const dataDir = resolve(REPO_ROOT, '.data');
+  const apps = {} as Record<AppName, WechatAppCredentials>;
+  for (const name of ['mall', 'campaign', 'tools'] as const) {
+    const prefix = `WECHAT_${name.toUpperCase()}`;
+    apps[name] = {
+      appid: optional(env[`${prefix}_APPID`]) ?? DEFAULT_WECHAT_APPS[name].appid,
+      secret: optional(env[`${prefix}_SECRET`]) ?? DEFAULT_WECHAT_APPS[name].secret,
+    };
+  }
+  const webRoot = optional(env.WEB_ROOT);
+  return {
+    port,
+    host: optional(env.HOST) ?? '127.0.0.1',
+    publicBaseUrl: (optional(env.PUBLIC_BASE_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl: optional(env.DATABASE_URL),
+    pgliteDir: resolve(REPO_ROOT, optional(env.PGLITE_DIR) ?? '.data/pglite'),
+    sessionSecret: optional(env.SESSION_SECRET) ?? loadOrCreateSessionSecret(resolve(dataDir, 'session-secret')),
+    sessionTtlSeconds: int(env.SESSION_TTL_SECONDS, 30 * 24 * 3600, 'SESSION_TTL_SECONDS'),
+    devLogin: flag(env.DEV_LOGIN, 'DEV_LOGIN'),
+    wechat: {
+      apiBase: (optional(env.WECHAT_API_BASE) ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      apps,
+    },
+    webRoot: webRoot ? resolve(REPO_ROOT, webRoot) : null,
+    logLevel: optional(env.LOG_LEVEL) ?? 'info',
+  };
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { UserIdentitiesTable, UsersTable } from '../modules/auth/user.table';
+import type { CampaignsTable } from '../modules/campaign/campaign.table';
+import type { CartItemsTable } from '../modules/cart/cart.table';
+import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catalog/catalog.table';
+
+/** Every table, as Kysely sees it. Each module owns its table file. */
+export interface DB {
+  users: UsersTable;
+  user_identities: UserIdentitiesTable;
+  categories: CategoriesTable;
+  products: ProductsTable;
+  skus: SkusTable;
+  cart_items: CartItemsTable;
+  campaigns: CampaignsTable;
+}
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; wins over `pgliteDir`. */
+  databaseUrl?: string | null;
+  /** PGlite data folder, created if missing; null or undefined: in memory. */
+  pgliteDir?: string | null;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Destroys the Kysely instance, which closes the pool or the PGlite instance. */
+  close(): Promise<void>;
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const client = options.pgliteDir ? await PGlite.create(options.pgliteDir) : await PGlite.create();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,54 @@
+import type { ApiErrorBody } from '@wematrix/shared';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, HTTP_ERRORS, HttpError, type HttpErrorCode } from './app-error';
+
+/** Fastify's own errors that are the caller's fault, mapped onto our closed codes. */
+const FASTIFY_CODES: Record<string, HttpErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as FastifyError).code;
+  const mapped = code ? FASTIFY_CODES[code] : undefined;
+  if (mapped) return new HttpError(mapped);
+  const status = (error as FastifyError).statusCode;
+  // Any other 4xx Fastify raises (bad URL encoding...) is still the caller's input.
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new AppError('BAD_REQUEST', { status, message: '请求有误', messageEn: 'Bad request' });
+  }
+  return new HttpError('INTERNAL');
+}
+
+/**
+ * The one place errors become HTTP. 4xx carry the module's code and a message the apps can
+ * show; 5xx never echo internals (no stack, SQL or upstream text), they are logged instead.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    } else {
+      request.log.info({ code: appError.code, messageEn: appError.messageEn }, 'request rejected');
+    }
+    const body: ApiErrorBody = { code: appError.code, message: appError.message, messageEn: appError.messageEn };
+    if (appError.details !== undefined && appError.status < 500) body.details = appError.details;
+    return reply.code(appError.status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const spec = HTTP_ERRORS.NOT_FOUND;
+    const body: ApiErrorBody = {
+      code: 'NOT_FOUND',
+      message: spec.message,
+      messageEn: `No route for ${request.method} ${request.url.split('?')[0]}`,
+    };
+    return reply.code(404).send(body);
+  });
+}

@@ -1,0 +1,29 @@
+import type { AppName } from '@wematrix/shared';
+import type { Clock } from '../../clock';
+import type { WechatAppCredentials } from '../../config';
+import { type AccessTokenClient, createAccessTokenClient } from './access-token.client';
+import { createWechatAuthClient, type WechatAuthClient } from './auth.client';
+import { createWechatHttp } from './wechat-http';
+
+export type { AccessTokenClient } from './access-token.client';
+export type { Code2SessionResult, WechatAuthClient } from './auth.client';
+export { LOGIN_CODE_ERRCODES, WechatApiError, WechatUnavailableError } from './wechat.errors';
+
+/** Every typed WeChat client the API uses, all on one configurable base URL. */
+export interface WechatClients {
+  auth: WechatAuthClient;
+  accessToken: AccessTokenClient;
+}
+
+export function createWechatClients(options: {
+  apiBase: string;
+  apps: Record<AppName, WechatAppCredentials>;
+  clock: Clock;
+  fetch?: typeof fetch;
+}): WechatClients {
+  const http = createWechatHttp({ apiBase: options.apiBase, fetch: options.fetch });
+  return {
+    auth: createWechatAuthClient({ http, apps: options.apps }),
+    accessToken: createAccessTokenClient({ http, apps: options.apps, clock: options.clock }),
+  };
+}

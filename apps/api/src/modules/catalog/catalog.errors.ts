@@ -1,0 +1,13 @@
+import { AppError, type ErrorOverrides, type ErrorTable } from '../../http/app-error';
+
+export const CATALOG_ERRORS = {
+  PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在或已下架', messageEn: 'Product not found' },
+} as const satisfies ErrorTable<string>;
+
+export type CatalogErrorCode = keyof typeof CATALOG_ERRORS;
+
+export class CatalogError extends AppError {
+  constructor(code: CatalogErrorCode, overrides?: ErrorOverrides) {
+    super(code, CATALOG_ERRORS[code], overrides);
+  }
+}

@@ -1,0 +1,17 @@
+import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { Clock } from './clock';
+import type { ApiConfig } from './config';
+import type { Database } from './db/database';
+import type { AssetUrl } from './http/asset-urls';
+import type { WechatClients } from './integrations/wechat';
+
+/** What every module's routes receive from buildApp. */
+export interface RouteDeps {
+  db: Database;
+  config: ApiConfig;
+  wechat: WechatClients;
+  clock: Clock;
+  assetUrl: AssetUrl;
+  /** preHandler that rejects requests without a valid session and sets request.userId. */
+  requireUser: preHandlerAsyncHookHandler;
+}

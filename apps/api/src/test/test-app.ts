@@ -1,0 +1,126 @@
+import type { AddressInfo } from 'node:net';
+import { createSandbox, type Sandbox } from '@wematrix/wechat-sandbox';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import type { z } from 'zod';
+import { buildApp } from '../app';
+import type { ApiConfig } from '../config';
+import type { Database } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import type { SeedCatalog } from '../db/seed/catalog.types';
+import { seedCatalog } from '../db/seed/seed';
+import { createWechatClients } from '../integrations/wechat';
+import { fixtureCatalog } from './fixture-catalog';
+import { createTestClock, type TestClock } from './test-clock';
+import type { TestDatabase } from './test-databases';
+
+export const TEST_APPS = {
+  mall: { appid: 'wxtestmall0000001', secret: 'test-secret-mall' },
+  campaign: { appid: 'wxtestcampaign001', secret: 'test-secret-campaign' },
+  tools: { appid: 'wxtesttools000001', secret: 'test-secret-tools' },
+} as const;
+
+export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    publicBaseUrl: 'http://shop.test',
+    databaseUrl: null,
+    pgliteDir: '',
+    sessionSecret: 'test-session-secret-0123456789abcdef0123456789',
+    sessionTtlSeconds: 7 * 24 * 3600,
+    devLogin: true,
+    wechat: { apiBase: 'http://127.0.0.1:9', apps: { ...TEST_APPS } },
+    webRoot: null,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  time: TestClock;
+  sandbox: Sandbox;
+  config: ApiConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The API on a fresh migrated, seeded database, with a WeChat sandbox listening on a free
+ * port and both on one hand-moved clock. Call in beforeAll, `close()` in afterAll.
+ */
+export async function createTestApp(
+  database: TestDatabase,
+  options: {
+    config?: Partial<ApiConfig>;
+    catalog?: SeedCatalog;
+    sandboxApps?: Parameters<typeof createSandbox>[0]['apps'];
+  } = {},
+): Promise<TestApp> {
+  const time = createTestClock();
+  const sandbox = createSandbox({ apps: options.sandboxApps ?? Object.values(TEST_APPS), clock: time.clock });
+  await sandbox.app.listen({ port: 0, host: '127.0.0.1' });
+  const sandboxUrl = `http://127.0.0.1:${(sandbox.app.server.address() as AddressInfo).port}`;
+  const handle = await database.open();
+  await migrateToLatest(handle.db);
+  await seedCatalog(handle.db, options.catalog ?? fixtureCatalog, time.clock());
+  const config = testConfig({ ...options.config, wechat: { apiBase: sandboxUrl, apps: { ...TEST_APPS } } });
+  const app = await buildApp({
+    db: handle.db,
+    config,
+    clock: time.clock,
+    logger: false,
+    wechat: createWechatClients({ apiBase: sandboxUrl, apps: config.wechat.apps, clock: time.clock }),
+  });
+  return {
+    app,
+    db: handle.db,
+    time,
+    sandbox,
+    config,
+    async close() {
+      await app.close();
+      await sandbox.app.close();
+      await handle.close();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Signs in through the real WeChat path (sandbox code -> /api/auth/wechat); returns the token. */
+export async function wechatLogin(t: TestApp, userKey: string, app: keyof typeof TEST_APPS = 'mall'): Promise<string> {
+  const code = t.sandbox.issueLoginCode(TEST_APPS[app].appid, userKey);
+  const response = await t.app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { app, code } });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { token: string }).token;
+}
+
+let shopperCounter = 0;
+/** A brand-new shopper for one test, so tests sharing a database never share a cart. */
+export function freshShopper(t: TestApp): Promise<string> {
+  shopperCounter += 1;
+  return wechatLogin(t, `shopper-${process.pid}-${shopperCounter}-${Date.now()}`);
+}
+
+/**
+ * Parses a response body with the shared contract schema and checks nothing was dropped:
+ * the API must send exactly the contract's fields.
+ */
+export function expectContract<S extends z.ZodTypeAny>(schema: S, response: LightMyRequestResponse): z.output<S> {
+  const body: unknown = response.json();
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`response breaks the contract: ${parsed.error.message}\n${response.body}`);
+  expect(parsed.data).toEqual(body);
+  return parsed.data;
+}
+
+export function expectError(response: LightMyRequestResponse, status: number, code: string): Record<string, unknown> {
+  expect(response.statusCode, response.body).toBe(status);
+  const body = response.json() as Record<string, unknown>;
+  expect(body.code).toBe(code);
+  expect(typeof body.message).toBe('string');
+  expect(typeof body.messageEn).toBe('string');
+  return body;
+}
