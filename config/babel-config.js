@@ -3,6 +3,8 @@
  * babel-plugin-import loads NutUI components and their CSS one by one: without it the
  * component styles are missing in the weapp build and the whole library is bundled.
  */
+const path = require('node:path');
+
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
   plugins: [
@@ -10,9 +12,10 @@ module.exports = {
       'import',
       {
         libraryName: '@nutui/nutui-react-taro',
-        // Folder names are the lower-cased component names (InputNumber -> inputnumber).
-        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-        customStyle: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
+        // The name functions get the raw component name (SearchBar), not search-bar.
+        camel2DashComponentName: false,
+        customName: path.join(__dirname, 'nutui-import-name.js'),
+        customStyle: path.join(__dirname, 'nutui-import-style.js'),
       },
       'nutui-react-taro',
     ],
@@ -20,7 +23,8 @@ module.exports = {
       'import',
       {
         libraryName: '@nutui/icons-react-taro',
-        customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}`,
+        camel2DashComponentName: false,
+        customName: path.join(__dirname, 'nutui-icon-name.js'),
         style: false,
       },
       'nutui-icons-react-taro',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { fenSchema } from './common';
 
-/** At most this many of one SKU per cart line; larger quantities are a wholesale inquiry. */
-export const MAX_LINE_QUANTITY = 99;
+import { MAX_LINE_QUANTITY } from './limits';
+
+export { MAX_LINE_QUANTITY };
 
 export const cartItemSchema = z.object({
   skuId: z.string(),

@@ -1,0 +1,42 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index', 'pages/product/index'],
+  window: {
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: 'WeMatrix 商城',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#f0452d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab/category.png',
+        selectedIconPath: 'assets/tab/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab/cart.png',
+        selectedIconPath: 'assets/tab/cart-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
+});

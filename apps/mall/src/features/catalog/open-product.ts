@@ -1,0 +1,12 @@
+import Taro from '@tarojs/taro';
+
+export const TAB_PAGES = [
+  '/pages/index/index',
+  '/pages/category/index',
+  '/pages/cart/index',
+  '/pages/me/index',
+] as const;
+
+export function openProduct(productId: string): void {
+  void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` });
+}

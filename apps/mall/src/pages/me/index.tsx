@@ -1,0 +1,94 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { APP_PAGES } from '@wematrix/shared';
+import { openApp, toast, useCart, useSession } from '@wematrix/shared/taro';
+import { Avatar, DevSignInSheet, openSignInSheet } from '@wematrix/ui';
+import type { ReactElement } from 'react';
+import { useCartTabBadge } from '../../features/cart/tab-badge';
+import './index.scss';
+
+const ORDER_TABS = ['待付款', '待发货', '待收货', '已完成'];
+
+export default function MePage(): ReactElement {
+  const { user, signOut } = useSession();
+  const { count } = useCart({ refreshOnShow: true });
+  useCartTabBadge(count);
+  const h5 = process.env.TARO_ENV === 'h5';
+
+  return (
+    <View className="wm-page me">
+      <View className="me__hero">
+        {user ? (
+          <View className="me__user">
+            <Avatar url={user.avatarUrl} name={user.nickname} size={120} />
+            <View className="me__user-text">
+              <Text className="me__name wm-current-user">{user.nickname}</Text>
+              <Text className="me__sub">{user.demoKey ? `体验账号 · ${user.demoKey}` : '微信用户'}</Text>
+            </View>
+            {h5 ? (
+              <Text className="me__switch wm-signin-open" onClick={openSignInSheet}>
+                切换账号
+              </Text>
+            ) : null}
+          </View>
+        ) : (
+          <View className="me__user" onClick={h5 ? openSignInSheet : undefined}>
+            <Avatar url={null} name="未" size={120} />
+            <View className="me__user-text">
+              <Text className="me__name wm-signin-open">{h5 ? '点击选择体验账号' : '登录中…'}</Text>
+              <Text className="me__sub">登录后购物车在三个小程序间同步</Text>
+            </View>
+          </View>
+        )}
+      </View>
+
+      <View className="me__card">
+        <View className="me__card-title">
+          <Text>我的订单</Text>
+          <Text className="me__card-more">订单模块即将上线</Text>
+        </View>
+        <View className="me__orders">
+          {ORDER_TABS.map((tab) => (
+            <View key={tab} className="me__order" onClick={() => toast('订单功能即将上线')}>
+              <Text className="me__order-num">-</Text>
+              <Text className="me__order-name">{tab}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className="me__card">
+        <View className="me__card-title">
+          <Text>更多服务</Text>
+        </View>
+        <View className="me__link" onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
+          <Text className="me__link-icon me__link-icon--cart">购</Text>
+          <Text className="me__link-text">我的购物车</Text>
+          <Text className="me__link-extra">{count > 0 ? `${count} 件` : ''}</Text>
+        </View>
+        <View className="me__link wm-open-campaign" onClick={() => void openApp('campaign', APP_PAGES.campaign.home)}>
+          <Text className="me__link-icon me__link-icon--campaign">惠</Text>
+          <Text className="me__link-text">活动会场</Text>
+          <Text className="me__link-extra">拼团 · 砍价 · 秒杀</Text>
+        </View>
+        <View className="me__link wm-open-tools" onClick={() => void openApp('tools', APP_PAGES.tools.skinTest)}>
+          <Text className="me__link-icon me__link-icon--skin">肤</Text>
+          <Text className="me__link-text">肤质测试</Text>
+          <Text className="me__link-extra">1 分钟测出你的肤质</Text>
+        </View>
+        <View className="me__link wm-open-size" onClick={() => void openApp('tools', APP_PAGES.tools.size)}>
+          <Text className="me__link-icon me__link-icon--size">尺</Text>
+          <Text className="me__link-text">尺码测量</Text>
+          <Text className="me__link-extra">告别买错尺码</Text>
+        </View>
+      </View>
+
+      {h5 && user ? (
+        <View className="me__signout wm-signout" onClick={signOut}>
+          退出登录
+        </View>
+      ) : null}
+      <DevSignInSheet />
+    </View>
+  );
+}

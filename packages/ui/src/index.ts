@@ -1,0 +1,10 @@
+export { AccountBar } from './account-bar';
+export { Avatar } from './avatar';
+export { CartEntry, type CartEntryProps } from './cart-entry';
+export { DevSignInSheet } from './dev-sign-in';
+export { EmptyState } from './empty-state';
+export { OriginalPrice, Price, type PriceProps } from './price';
+export { ProductCard, type ProductCardProps, salesText } from './product-card';
+export { ProductGrid, type ProductGridProps } from './product-grid';
+export { SectionTitle } from './section-title';
+export { closeSignInSheet, openSignInSheet, requireSession, signInSheet } from './sign-in-store';
