@@ -109,7 +109,11 @@ export const productArt = {
     bg: '#d6ccb8',
   },
   'p-accessories-02': { shape: 'saddleBag', p: { c: '#a8683a' } },
-  'p-accessories-03': { shape: 'scarf', p: { c: '#5f84aa', a: '#f2e5c6', pattern: 'geo' } },
+  'p-accessories-03': {
+    shape: 'scarf',
+    podium: false,
+    p: { c: '#5f84aa', a: '#f2e5c6', pattern: 'geo' },
+  },
   'p-accessories-04': { shape: 'bucketHat', p: { c: '#e2d3b8', a: '#b89e74' } },
   'p-accessories-05': { shape: 'sunglasses', p: { c: '#6b4a35', a: '#3a3a38' } },
   'p-accessories-06': { shape: 'earrings', p: { c: '#efe2d6', a: '#7d5a6b' } },

@@ -51,6 +51,23 @@ function slot(i, inner, box, withShadow = true) {
   return `${shadow}<g id="item${i}" class="item" ${attrs}><g class="shape">${inner}</g></g>`;
 }
 
+/** Beauty, shoes and most accessories stand on a round plinth; garments lie flat. */
+const PODIUM_CATEGORIES = ['skincare', 'makeup', 'fragrance', 'body', 'shoes', 'accessories'];
+const onPodium = (id, art) => art.podium ?? PODIUM_CATEGORIES.includes(id.split('-')[1] ?? '');
+
+/** A plinth drawn 400 wide around (0,0) = centre of its top face; fit() moves and scales it. */
+function podium(i, base) {
+  const top = mix('#fbf9f6', base, 0.1);
+  const side = mix('#eee8e1', base, 0.22);
+  return `<g id="podium${i}" class="podium">
+    <ellipse cx="0" cy="84" rx="250" ry="34" fill="url(#floorShadow)"/>
+    <path d="M -200 0 L -200 72 A 200 34 0 0 0 200 72 L 200 0 Z" fill="url(#podiumSide)"/>
+    <ellipse cx="0" cy="0" rx="200" ry="34" fill="${top}"/>
+    <ellipse cx="0" cy="0" rx="200" ry="34" fill="none" stroke="#fff" stroke-opacity=".7" stroke-width="2"/>
+    <linearGradient id="podiumSide"><stop offset="0" stop-color="${shade(side, 0.08)}"/><stop offset=".3" stop-color="${tint(side, 0.35)}"/><stop offset=".75" stop-color="${side}"/><stop offset="1" stop-color="${shade(side, 0.14)}"/></linearGradient>
+  </g>`;
+}
+
 function productScene(id, index) {
   const art = productArt[id];
   if (!art) throw new Error(`no art direction for ${id} in art.mjs`);
@@ -60,8 +77,11 @@ function productScene(id, index) {
   const bottom = extra === 'detail' ? mix('#ddd3c8', base, 0.42) : mix('#ece5dc', base, 0.3);
   const k = context(`${id}-${index}`);
   let items;
-  if (extra === 'cover') {
-    items = slot(0, drawShape(art.shape, k, art.p), { x: 375, cy: 372, w: 470, h: 430, s: 1, lift: 1 });
+  if (extra === 'cover' && onPodium(id, art)) {
+    items =
+      podium(0, base) + slot(0, drawShape(art.shape, k, art.p), { x: 375, cy: 330, w: 440, h: 400, s: 1, lift: 1 });
+  } else if (extra === 'cover') {
+    items = slot(0, drawShape(art.shape, k, art.p), { x: 375, cy: 368, w: 500, h: 480, s: 1, lift: 1 });
   } else if (extra === 'colours') {
     const second = { ...art.p, c: art.variants?.[0] ?? shade(art.p.c, 0.3) };
     items =
@@ -121,6 +141,11 @@ function fitItems() {
       `translate(${x - (b.x + b.width / 2) * s} ${bottom - (b.y + b.height) * s}) scale(${s})`,
     );
     if (d.lift === '1') g.setAttribute('filter', 'url(#soft)');
+    const plinth = document.getElementById(g.id.replace('item', 'podium'));
+    if (plinth) {
+      const r = Math.min(250, Math.max(150, b.width * s * 0.68));
+      plinth.setAttribute('transform', `translate(${x} ${bottom}) scale(${r / 200})`);
+    }
     const shadow = document.getElementById(g.id.replace('item', 'shadow'));
     if (shadow) {
       shadow.setAttribute('cx', String(x));

@@ -226,7 +226,7 @@ export function sandal(k, p) {
   const c = p.c;
   const bed = p.a ?? '#e9dcc9';
   return `
-  ${sole(k, shade(bed, 0.3), 'M -214 -12 Q -218 -40 -196 -44 L 200 -44 Q 230 -40 226 -16 Q 222 0 200 0 L -196 0 Q -214 0 -214 -12 Z')}
+  ${sole(k, shade(bed, 0.12), 'M -214 -12 Q -218 -40 -196 -44 L 200 -44 Q 230 -40 226 -16 Q 222 0 200 0 L -196 0 Q -214 0 -214 -12 Z')}
   <path d="M -208 -44 Q -210 -60 -192 -62 L 200 -62 Q 222 -58 220 -44 Z" fill="${bed}"/>
   <path d="M -204 -58 Q -210 -150 -150 -156 Q -100 -150 -96 -58 L -122 -58 Q -124 -126 -152 -128 Q -180 -126 -178 -58 Z" fill="${k.cloth(c)}" stroke="${shade(c, 0.2)}" stroke-width="2"/>
   <rect x="-164" y="-150" width="26" height="18" rx="3" fill="${shade(c, 0.18)}"/>
