@@ -99,7 +99,7 @@ export const productArt = {
   'p-shoes-03': { shape: 'runner', p: { c: '#7f9fbf', a: '#ffffff' } },
   'p-shoes-04': { shape: 'loafer', p: { c: '#6b4330' } },
   'p-shoes-05': { shape: 'boot', p: { c: '#2d2b2b' }, bg: '#d9d0c6' },
-  'p-shoes-06': { shape: 'sandal', p: { c: '#d9c4a6', a: '#efe4d3' }, bg: '#e0cdb6' },
+  'p-shoes-06': { shape: 'sandal', p: { c: '#8a5a3c', a: '#eadfcd' }, bg: '#e0cdb6' },
 
   'p-accessories-01': {
     shape: 'tote',

@@ -241,7 +241,7 @@ export function mascara(k, p) {
   <g transform="translate(-60,0)">
     <rect x="-36" y="-300" width="72" height="300" rx="14" fill="${k.cyl(body)}"/>
     <rect x="-16" y="-322" width="32" height="26" fill="${k.metal('#8a8a8a')}"/>
-    ${wordmark(k, 0, -150, 13, ink(body), '')}
+    ${k.flat ? '' : `<text x="0" y="-150" text-anchor="middle" dominant-baseline="middle" font-family="DejaVu Sans" font-weight="200" font-size="15" letter-spacing="5" fill="${ink(body)}" transform="rotate(-90 0 -150)">WEMATRIX</text>`}
   </g>
   <g transform="translate(110,0) rotate(-14)">
     <rect x="-14" y="-124" width="28" height="114" rx="13" fill="#222"/>

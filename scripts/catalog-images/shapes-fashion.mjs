@@ -1,6 +1,6 @@
 // Apparel (flat lay, front view), shoes (side view, toe to the right) and accessories.
 // Same convention as the beauty shapes: centred on x=0, base on y=0, ~420 units tall.
-import { isLight, shade, tint, wordmark } from './paint.mjs';
+import { isLight, mix, shade, tint, wordmark } from './paint.mjs';
 
 const seam = (c) => shade(c, 0.18);
 const fold = (d, c, w = 5, o = 0.14) =>
@@ -226,11 +226,11 @@ export function sandal(k, p) {
   const c = p.c;
   const bed = p.a ?? '#e9dcc9';
   return `
-  ${sole(k, shade(bed, 0.12), 'M -214 -12 Q -218 -40 -196 -44 L 200 -44 Q 230 -40 226 -16 Q 222 0 200 0 L -196 0 Q -214 0 -214 -12 Z')}
-  <path d="M -208 -44 Q -210 -60 -192 -62 L 200 -62 Q 222 -58 220 -44 Z" fill="${bed}"/>
-  <path d="M -204 -58 Q -210 -150 -150 -156 Q -100 -150 -96 -58 L -122 -58 Q -124 -126 -152 -128 Q -180 -126 -178 -58 Z" fill="${k.cloth(c)}" stroke="${shade(c, 0.2)}" stroke-width="2"/>
+  ${sole(k, mix(bed, '#a0785a', 0.35), 'M -214 -10 Q -218 -30 -196 -32 L 200 -32 Q 230 -30 226 -12 Q 222 0 200 0 L -196 0 Q -214 0 -214 -10 Z')}
+  <path d="M -208 -32 Q -210 -44 -192 -46 L 200 -46 Q 222 -44 220 -32 Z" fill="${bed}"/>
+  <path d="M -204 -44 Q -210 -150 -150 -156 Q -100 -150 -96 -44 L -122 -44 Q -124 -126 -152 -128 Q -180 -126 -178 -44 Z" fill="${k.cloth(c)}" stroke="${shade(c, 0.2)}" stroke-width="2"/>
   <rect x="-164" y="-150" width="26" height="18" rx="3" fill="${shade(c, 0.18)}"/>
-  <path d="M 6 -58 Q 96 -236 204 -58 Z" fill="${k.cloth(c)}" stroke="${shade(c, 0.2)}" stroke-width="2"/>
+  <path d="M 6 -44 Q 96 -236 204 -44 Z" fill="${k.cloth(c)}" stroke="${shade(c, 0.2)}" stroke-width="2"/>
   <path d="M 36 -72 Q 100 -184 174 -72" fill="none" stroke="${shade(c, 0.25)}" stroke-width="2" stroke-dasharray="6 5"/>`;
 }
 
