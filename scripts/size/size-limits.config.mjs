@@ -1,0 +1,34 @@
+// The one place for package size limits. Bytes, 1 KB = 1024 B (WeChat counts "2M" the same way).
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/**
+ * WeChat's hard limits for a mini-program code package (upload is refused above them).
+ * `totalBytesServiceProvider` applies when a third-party service provider (第三方平台) develops
+ * the mini-program on the brand's behalf; set `developedByServiceProvider` below to use it.
+ */
+export const WECHAT_LIMITS = Object.freeze({
+  mainPackageBytes: 2 * MB,
+  subpackageBytes: 2 * MB,
+  totalBytes: 30 * MB,
+  totalBytesServiceProvider: 20 * MB,
+});
+
+/**
+ * Our own budget, well under WeChat's limits: the main package is what every shopper
+ * downloads before the first screen, so it is the number that guards start-up time.
+ * `perApp` overrides the default for one app, e.g. `{ mall: { mainPackageBytes: 1.2 * MB } }`.
+ */
+export const SIZE_BUDGET = Object.freeze({
+  mainPackageBytes: 1 * MB,
+  perApp: Object.freeze({}),
+  developedByServiceProvider: false,
+  /** How many of the largest files the report lists per app. */
+  largestFilesCount: 10,
+});
+
+/** The same globs the release passes to miniprogram-ci as `ignores`: never part of the package. */
+export const PACKAGE_IGNORES = Object.freeze(['node_modules/**/*']);
+
+export { KB, MB };
