@@ -9,8 +9,8 @@ export const WEB_APPS = ['mall', 'campaign', 'tools'] as const;
 /**
  * `/static/` serves product, category and avatar images from apps/api/assets. With a web
  * root, each H5 build is served at its prefix; the apps use hash routing, so the prefix
- * root's index.html is the only page and no SPA fallback is needed. index.html is never
- * cached (it names the hashed bundles), images for a day.
+ * root's index.html is the only page and no SPA fallback is needed. Images are cached for
+ * a day; the H5 files are always revalidated.
  */
 export async function registerStaticFiles(
   app: FastifyInstance,
@@ -30,12 +30,16 @@ export async function registerStaticFiles(
     if (!existsSync(join(root, 'index.html'))) app.log.warn({ root }, `no H5 build for ${name} yet`);
     await app.register(fastifyStatic, {
       root,
-      prefix: `/${name}/`,
+      // Without the trailing slash, so @fastify/static also redirects `/mall` to `/mall/`.
+      prefix: `/${name}`,
       decorateReply: false,
       redirect: true,
       index: ['index.html'],
-      setHeaders: (res, path) => {
-        if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+      // Revalidate everything (ETag / Last-Modified make that a cheap 304): bundles are
+      // rebuilt in place during development and index.html must always be current.
+      cacheControl: false,
+      setHeaders: (res) => {
+        res.setHeader('cache-control', 'no-cache');
       },
     });
   }

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, REPO_ROOT } from './config';
+import { loadOrCreateSessionSecret } from './session-secret';
+
+const base = { SESSION_SECRET: 's'.repeat(40) };
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicBaseUrl: 'http://localhost:3000',
+      databaseUrl: null,
+      pgliteDir: join(REPO_ROOT, '.data/pglite'),
+      devLogin: false,
+      webRoot: null,
+      wechat: { apiBase: 'https://api.weixin.qq.com' },
+    });
+    expect(config.wechat.apps.mall.appid).toMatch(/^wx[0-9a-f]{16}$/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      ...base,
+      PORT: '4000',
+      HOST: '0.0.0.0',
+      PUBLIC_BASE_URL: 'https://shop.example.com/',
+      DATABASE_URL: 'postgres://u@h/db',
+      PGLITE_DIR: '/tmp/x',
+      DEV_LOGIN: 'on',
+      WECHAT_API_BASE: 'http://127.0.0.1:3100/',
+      WECHAT_CAMPAIGN_APPID: 'wxabc',
+      WECHAT_CAMPAIGN_SECRET: 'sec',
+      WEB_ROOT: '.data/web-root',
+    });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      publicBaseUrl: 'https://shop.example.com',
+      databaseUrl: 'postgres://u@h/db',
+      pgliteDir: '/tmp/x',
+      devLogin: true,
+      webRoot: join(REPO_ROOT, '.data/web-root'),
+      wechat: { apiBase: 'http://127.0.0.1:3100' },
+    });
+    expect(config.wechat.apps.campaign).toEqual({ appid: 'wxabc', secret: 'sec' });
+    expect(loadConfig({ ...base, PORT: '4000' }).publicBaseUrl).toBe('http://localhost:4000');
+  });
+
+  it('refuses values it cannot understand', () => {
+    expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...base, DEV_LOGIN: 'maybe' })).toThrow(/DEV_LOGIN/);
+  });
+});
+
+describe('loadOrCreateSessionSecret', () => {
+  it('generates a secret once, keeps it private, and reuses it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wm-secret-')), 'nested', 'session-secret');
+    const first = loadOrCreateSessionSecret(file);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadOrCreateSessionSecret(file)).toBe(first);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+  });
+});
