@@ -5,7 +5,16 @@ const port = Number(process.env.WECHAT_SANDBOX_PORT ?? 3100);
 const host = process.env.WECHAT_SANDBOX_HOST ?? '127.0.0.1';
 const sandbox = createSandbox({
   apps: sandboxAppsFromEnv(process.env),
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  logger: {
+    level: process.env.LOG_LEVEL ?? 'info',
+    // jscode2session carries the app secret in its query string (WeChat's design): keep it out of logs.
+    serializers: {
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        url: req.url.replace(/([?&]secret=)[^&]*/g, '$1[redacted]'),
+      }),
+    },
+  },
 });
 
 async function close(signal: string): Promise<void> {
