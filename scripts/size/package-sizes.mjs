@@ -1,4 +1,5 @@
 // Pure: splits a built mini-program's files into WeChat packages (main + subpackages) and sums them.
+import { UPLOADED_EXTENSIONS } from './size-limits.config.mjs';
 
 /**
  * @typedef {{ path: string, bytes: number }} FileEntry   path is relative to the output root, '/'-separated
@@ -11,7 +12,8 @@
  *   main: PackageSize,
  *   subpackages: PackageSize[],
  *   largestFiles: LargestFile[],
- *   files: FileEntry[],
+ *   files: FileEntry[],          the files that go into the package
+ *   notUploaded: FileEntry[],    in the output but of a type WeChat does not pack
  * }} AppSizes
  */
 
@@ -53,7 +55,8 @@ export function measurePackages({ app, files, appJson, largestFilesCount = 10 })
   const sums = new Map([['', { root: '', bytes: 0, fileCount: 0 }]]);
   for (const root of roots) sums.set(root, { root, bytes: 0, fileCount: 0 });
 
-  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const byPath = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = byPath.filter((file) => isUploaded(file.path));
   for (const file of sorted) {
     const entry = sums.get(packageOf(file.path, roots));
     entry.bytes += file.bytes;
@@ -73,7 +76,15 @@ export function measurePackages({ app, files, appJson, largestFilesCount = 10 })
     subpackages: roots.map((root) => sums.get(root)),
     largestFiles,
     files: sorted,
+    notUploaded: byPath.filter((file) => !isUploaded(file.path)),
   };
+}
+
+/** True for file types WeChat packs (by extension, case-insensitive). */
+export function isUploaded(path, extensions = UPLOADED_EXTENSIONS) {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && extensions.has(name.slice(dot).toLowerCase());
 }
 
 /** 'main' for the main package, else the subpackage root as declared ('pkg-a/'). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measurePackages, normalizeRoot, packageOf, subpackageRoots } from './package-sizes.mjs';
+import { isUploaded, measurePackages, normalizeRoot, packageOf, subpackageRoots } from './package-sizes.mjs';
 import { checkSizes, limitsFor, suspectFiles } from './size-budget.mjs';
 import { MB, SIZE_BUDGET, WECHAT_LIMITS } from './size-limits.config.mjs';
 
@@ -50,6 +50,22 @@ describe('measurePackages', () => {
     expect(sizes.largestFiles).toEqual([
       { path: 'taro.js', bytes: 900, package: 'main' },
       { path: 'pkg-order/list/index.js', bytes: 300, package: 'pkg-order/' },
+    ]);
+  });
+
+  it('leaves out file types WeChat does not pack, as miniprogram-ci does', () => {
+    const sizes = measurePackages({
+      app: 'mall',
+      appJson,
+      files: [f('vendors.js', 10), f('vendors.js.LICENSE.txt', 7)],
+    });
+    expect(sizes.main.bytes).toBe(10);
+    expect(sizes.notUploaded).toEqual([f('vendors.js.LICENSE.txt', 7)]);
+    expect([isUploaded('a/B.PNG'), isUploaded('a.wxss'), isUploaded('README'), isUploaded('.json')]).toEqual([
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 

@@ -28,6 +28,41 @@ export const SIZE_BUDGET = Object.freeze({
   largestFilesCount: 10,
 });
 
+/**
+ * File types WeChat packs into a mini-program; anything else in the output (e.g. webpack's
+ * vendors.js.LICENSE.txt) is left out of the package. The list is miniprogram-ci 2.1.42's
+ * built-in one (utils/white_ext_list.js), which it uses when it cannot fetch WeChat's current list.
+ */
+export const UPLOADED_EXTENSIONS = Object.freeze(
+  new Set([
+    '.wxml',
+    '.wxss',
+    '.wxs',
+    '.png',
+    '.jpg',
+    '.jpeg',
+    '.gif',
+    '.svg',
+    '.js',
+    '.json',
+    '.cer',
+    '.mp3',
+    '.aac',
+    '.m4a',
+    '.mp4',
+    '.wav',
+    '.ogg',
+    '.silk',
+    '.wasm',
+    '.br',
+    '.cur',
+    '.ico',
+    '.skel',
+    '.crt',
+    '.cert',
+  ]),
+);
+
 /** The same globs the release passes to miniprogram-ci as `ignores`: never part of the package. */
 export const PACKAGE_IGNORES = Object.freeze(['node_modules/**/*']);
 

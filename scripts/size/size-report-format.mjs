@@ -123,7 +123,9 @@ export function renderSizeMarkdown(report) {
   const sections = report.apps.map((app) => {
     const build = app.buildMs === undefined ? '' : ` (built in ${(app.buildMs / 1000).toFixed(1)} s)`;
     const files = app.largestFiles.map((file) => `| ${file.path} | ${file.package} | ${formatBytes(file.bytes)} |`);
-    return [`### ${app.app}${build}`, '', '| file | package | size |', '|---|---|---:|', ...files].join('\n');
+    const skipped = (app.notUploaded ?? []).map((file) => `${file.path} (${formatBytes(file.bytes)})`).join(', ');
+    const note = skipped ? ['', `Not packed by WeChat (file type not on its list): ${skipped}`] : [];
+    return [`### ${app.app}${build}`, '', '| file | package | size |', '|---|---|---:|', ...files, ...note].join('\n');
   });
   const verdict =
     report.violations.length === 0
