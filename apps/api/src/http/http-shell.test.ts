@@ -116,4 +116,33 @@ describe('HTTP shell', () => {
     expect(simple.headers['access-control-allow-origin']).toBe('*');
     expect(simple.headers['access-control-allow-credentials']).toBeUndefined();
   });
+
+  it('hides internals of unexpected failures behind 500 INTERNAL', async () => {
+    const broken = await createDatabase({});
+    const config = testConfig();
+    const brokenApp = await buildApp({
+      db: broken.db,
+      config,
+      logger: false,
+      wechat: createWechatClients({
+        apiBase: config.wechat.apiBase,
+        apps: config.wechat.apps,
+        clock: () => new Date(),
+      }),
+    });
+    try {
+      // Never migrated: every query fails inside the database driver.
+      const response = await brokenApp.inject({ method: 'GET', url: '/api/categories' });
+      const body = expectError(response, 500, 'INTERNAL');
+      expect(body).toEqual({
+        code: 'INTERNAL',
+        message: '服务开小差了，请稍后再试',
+        messageEn: 'Internal server error',
+      });
+      expect(response.body).not.toContain('categories');
+    } finally {
+      await brokenApp.close();
+      await broken.close();
+    }
+  });
 });
