@@ -55,7 +55,9 @@ function printPlan({ preflight, request, inspected, dryRun }) {
   const verb = request.mode === 'preview' ? 'preview' : 'upload';
   const ciMain = inspected?.packageBytes?.__APP__;
   const lines = [
-    `${green('✓')} ${bold(preflight.app)}: ${dryRun ? `dry run passed, would ${verb}` : `${verb}ing`}`,
+    dryRun
+      ? `${green('✓')} ${bold(preflight.app)}: dry run passed, would ${verb}`
+      : `› ${bold(preflight.app)}: ${verb}ing`,
     `    appid     ${request.project.appid}${
       preflight.previousAppid === request.project.appid
         ? ''
@@ -150,7 +152,7 @@ async function main(argv, env) {
 function ciHint(error) {
   const text = `${error?.message ?? ''} ${error?.code ?? ''}`;
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|20001/.test(text)) return ' (cannot reach WeChat from here)';
-  if (/ip|白名单|whitelist/i.test(text)) return " (is this machine's IP on the upload key's allow-list?)";
+  if (/invalid ip|白名单|whitelist/i.test(text)) return " (is this machine's IP on the upload key's allow-list?)";
   return '';
 }
 
