@@ -15,7 +15,7 @@ module.exports = {
         // The name functions get the raw component name (SearchBar), not search-bar.
         camel2DashComponentName: false,
         customName: path.join(__dirname, 'nutui-import-name.js'),
-        customStyle: path.join(__dirname, 'nutui-import-style.js'),
+        customStyleName: path.join(__dirname, 'nutui-import-style.js'),
       },
       'nutui-react-taro',
     ],

@@ -41,6 +41,17 @@ function defineConstants(app) {
 }
 
 /**
+ * npm cannot hoist @tarojs/plugin-framework-react (its optional vite peer clashes with
+ * vitest's vite), so it sits in each app's node_modules, where @tarojs/taro-h5 (hoisted)
+ * cannot find it. Point the bundler at the app's copy.
+ */
+function frameworkAlias(appDir) {
+  const name = '@tarojs/plugin-framework-react';
+  const pkg = require.resolve(`${name}/package.json`, { paths: [appDir] });
+  return { [name]: path.dirname(pkg) };
+}
+
+/**
  * @param {import('./taro-config').AppConfigInput} input
  * @returns {import('./taro-config').TaroUserConfig}
  */
@@ -60,6 +71,7 @@ function createTaroConfig(input) {
     outputRoot: `dist/${platform}`,
     plugins: [],
     defineConstants: defineConstants(app),
+    alias: frameworkAlias(process.cwd()),
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
@@ -99,6 +111,13 @@ function createTaroConfig(input) {
       },
       terser: { enable: production },
       csso: { enable: production },
+      // Taro splits H5 chunks with `chunks: 'initial'`, so every lazily loaded page carried
+      // its own copy of NutUI, the UI package and the client (~90 KB gzip each). Splitting
+      // all chunks lets pages share them.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+      },
     },
   };
 }

@@ -4,3 +4,4 @@ export * from './domain/catalog';
 export * from './domain/tools';
 export * from './money';
 export * from './schemas';
+export * from './time';

@@ -45,6 +45,8 @@ export function DevSignInSheet(): ReactElement {
       closeable
       title="选择体验账号"
       onClose={closeSignInSheet}
+      // Above H5's tab bar, which Taro draws inside the page.
+      zIndex={2000}
       className="wm-signin-sheet"
     >
       <View className="wm-signin-sheet__body">

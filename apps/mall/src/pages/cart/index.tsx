@@ -85,7 +85,7 @@ export default function CartPage(): ReactElement {
         ))}
       </View>
       {items.length > 0 ? (
-        <View className="cart__bar">
+        <View className={`cart__bar${process.env.TARO_ENV === 'h5' ? ' cart__bar--h5' : ''}`}>
           <View className="cart__note">结算功能将随订单模块上线，现在可以先把心仪商品加入购物车</View>
           <View className="cart__bar-main">
             <Checkbox className="wm-cart-select-all" checked={allSelected} onChange={(v) => void selectAll(v)}>

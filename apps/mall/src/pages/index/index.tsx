@@ -31,7 +31,12 @@ export default function HomePage(): ReactElement {
       <View className="home__header">
         <View className="home__topline">
           <AccountBar tone="light" />
-          <CartEntry variant="inline" count={count} onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })} />
+          <CartEntry
+            variant="inline"
+            tone="light"
+            count={count}
+            onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}
+          />
         </View>
         <SearchBar
           className="home__search wm-search"

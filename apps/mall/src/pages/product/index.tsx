@@ -1,7 +1,7 @@
 import { Home } from '@nutui/icons-react-taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { initialSelection, type SpecSelection, selectedSku } from '@wematrix/shared';
+import { initialSelection, type SpecSelection, selectedSku, toggleSpecValue } from '@wematrix/shared';
 import { assetUrl, toast, useCart } from '@wematrix/shared/taro';
 import { CartEntry, DevSignInSheet, EmptyState, OriginalPrice, Price, requireSession, salesText } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
@@ -19,8 +19,14 @@ export default function ProductPage(): ReactElement {
   const [current, setCurrent] = useState(0);
 
   useEffect(() => {
-    if (product) setSelection(initialSelection(product.specGroups, product.skus));
-  }, [product]);
+    if (!product) return;
+    let start = initialSelection(product.specGroups, product.skus);
+    // The tools app's size advisor links here with ?size=M: preselect it when in stock.
+    const size = params.size;
+    const group = product.specGroups.findIndex((g) => g.values.includes(size ?? ''));
+    if (size && group >= 0 && start[group] !== size) start = toggleSpecValue(product.skus, start, group, size);
+    setSelection(start);
+  }, [product, params.size]);
 
   if (error) return <EmptyState title="商品不存在或已下架" hint={error} />;
   if (!product) return <View className="product__loading">加载中…</View>;

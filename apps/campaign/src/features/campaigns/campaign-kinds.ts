@@ -1,0 +1,22 @@
+import type { CampaignKind } from '@wematrix/shared';
+
+export interface KindInfo {
+  label: string;
+  /** Price caption on the card: what the campaign price means for this kind. */
+  priceLabel: string;
+  action: string;
+  color: string;
+}
+
+export const KINDS: Record<CampaignKind, KindInfo> = {
+  group_buy: { label: '拼团', priceLabel: '拼团价', action: '去拼团', color: '#f0452d' },
+  bargain: { label: '砍价', priceLabel: '最低砍至', action: '去砍价', color: '#fa8c16' },
+  flash_sale: { label: '秒杀', priceLabel: '秒杀价', action: '马上抢', color: '#eb2f96' },
+  presale: { label: '预售', priceLabel: '预售价', action: '付定金', color: '#722ed1' },
+  lottery: { label: '抽奖', priceLabel: '抽奖价', action: '去抽奖', color: '#13a8a8' },
+};
+
+export const KIND_TABS: Array<{ kind: CampaignKind | 'all'; label: string }> = [
+  { kind: 'all', label: '全部' },
+  ...(Object.keys(KINDS) as CampaignKind[]).map((kind) => ({ kind, label: KINDS[kind].label })),
+];

@@ -1,0 +1,10 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/skin-test/index', 'pages/size/index'],
+  window: {
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: 'WeMatrix 美丽工具',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+    backgroundTextStyle: 'light',
+  },
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: 'WeMatrix 美丽工具',
+});
