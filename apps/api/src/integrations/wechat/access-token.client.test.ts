@@ -54,6 +54,25 @@ describe('access token client against the WeChat sandbox', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('uses a token received close to its expiry until just before it dies, then gets the next one', async () => {
+    const first = await wechat.accessToken.get('mall');
+    // A second API process starts 118 minutes later: stable_token gives it the same token, 2 minutes left.
+    time.advance(118 * MINUTE_MS);
+    connect();
+    calls = [];
+    expect(await wechat.accessToken.get('mall')).toBe(first);
+    time.advance(MINUTE_MS);
+    expect(await wechat.accessToken.get('mall')).toBe(first);
+    expect(calls).toHaveLength(1);
+    time.advance(31 * 1000);
+    const next = await wechat.accessToken.get('mall');
+    expect(calls).toHaveLength(2);
+    // Still the old one until it actually expires at 120 minutes, then a new one.
+    expect(next).toBe(first);
+    time.advance(30 * 1000);
+    expect(await wechat.accessToken.get('mall')).not.toBe(first);
+  });
+
   it('shares one request among concurrent callers and keeps apps apart', async () => {
     const tokens = await Promise.all([
       wechat.accessToken.get('mall'),

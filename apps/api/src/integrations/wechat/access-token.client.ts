@@ -6,6 +6,8 @@ import type { WechatHttp } from './wechat-http';
 
 /** Refresh this long before WeChat's expiry so a token never dies mid-request. */
 export const ACCESS_TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** For a token handed out with less than the margin left: stop using it this long before expiry. */
+const LAST_MINUTE_SAFETY_MS = 30 * 1000;
 
 export interface AccessTokenClient {
   /** A valid access token for the app, from cache while it has more than 5 minutes left. */
@@ -50,8 +52,16 @@ export function createAccessTokenClient(deps: {
         schema: stableTokenAnswer,
       })
       .then((answer) => {
-        const expiresAtMs = deps.clock().getTime() + answer.expires_in * 1000;
-        cache.set(app, { token: answer.access_token, refreshAtMs: expiresAtMs - ACCESS_TOKEN_REFRESH_MARGIN_MS });
+        const nowMs = deps.clock().getTime();
+        const lifetimeMs = answer.expires_in * 1000;
+        // stable_token hands every caller the current token with its *remaining* lifetime, so
+        // a fresh process can receive one with less than the margin left. Use it until shortly
+        // before it dies instead of asking again on every call; WeChat mints the next one then.
+        const refreshInMs =
+          lifetimeMs > ACCESS_TOKEN_REFRESH_MARGIN_MS
+            ? lifetimeMs - ACCESS_TOKEN_REFRESH_MARGIN_MS
+            : Math.max(0, lifetimeMs - Math.min(LAST_MINUTE_SAFETY_MS, lifetimeMs / 2));
+        cache.set(app, { token: answer.access_token, refreshAtMs: nowMs + refreshInMs });
         return answer.access_token;
       })
       .finally(() => {
