@@ -12,7 +12,7 @@ import { SIZE_BUDGET, WECHAT_LIMITS } from './size-limits.config.mjs';
  *   bytes: number,
  *   limitBytes: number,
  *   suspects: GrownFile[],      files that grew since the previous report, else the largest ones
- *   comparedWithPrevious: boolean,
+ *   comparedWithPrevious: boolean,  true when `suspects` are files that grew
  * }} Violation
  */
 
@@ -41,14 +41,17 @@ export function checkSizes(sizes, options = {}) {
   const violations = [];
   const add = (root, kind, bytes, limitBytes) => {
     const files = root === null ? sizes.files : sizes.files.filter((file) => packageOf(file.path, roots) === root);
+    const grown = previous ? suspectFiles(files, previous) : [];
+    // Nothing grew (e.g. the budget was lowered): the largest files are still the place to look.
+    const comparedWithPrevious = grown.length > 0;
     violations.push({
       app: sizes.app,
       package: root === null ? 'total' : packageLabel(root),
       kind,
       bytes,
       limitBytes,
-      suspects: suspectFiles(files, previous),
-      comparedWithPrevious: previous !== null,
+      suspects: comparedWithPrevious ? grown : suspectFiles(files, null),
+      comparedWithPrevious,
     });
   };
 

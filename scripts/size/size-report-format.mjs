@@ -102,10 +102,8 @@ export function describeViolation(violation) {
     )
     .join(', ');
   const blame = violation.comparedWithPrevious
-    ? suspects
-      ? `grew since the previous report: ${suspects}`
-      : 'no file grew since the previous report'
-    : `largest files (no previous report to compare): ${suspects}`;
+    ? `grew since the previous report: ${suspects}`
+    : `largest files (none grew since a previous report): ${suspects}`;
   return `${violation.app}: ${what} ${formatBytes(violation.bytes)} exceeds ${limitName} of ${formatBytes(violation.limitBytes)}; ${blame}`;
 }
 

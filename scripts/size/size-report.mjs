@@ -11,6 +11,8 @@ import { listPackageFiles, readAppJson } from './size-scan.mjs';
 
 export const SIZE_REPORT_JSON = 'size-report.json';
 export const SIZE_REPORT_MD = 'size-report.md';
+/** The last report in which every app was within budget: what "grew" is measured against. */
+export const SIZE_BASELINE_JSON = 'size-baseline.json';
 
 /** Where `taro build --type weapp` writes an app (config/taro-config.js: outputRoot dist/<platform>). */
 export function weappDir(root, app) {
@@ -47,23 +49,35 @@ export function buildSizeReport(measured, options) {
   };
 }
 
-/** The last written report, or null when there is none (or it cannot be read: then there is nothing to compare). */
+/**
+ * The report to compare with: the last one within budget, else the last one written. Comparing
+ * with a failed report would hide the growth that broke the budget on the next run.
+ * Null when there is none or it cannot be read (then there is simply nothing to compare).
+ */
 export function readPreviousReport(reportsDir) {
-  const file = join(reportsDir, SIZE_REPORT_JSON);
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
+  for (const name of [SIZE_BASELINE_JSON, SIZE_REPORT_JSON]) {
+    const file = join(reportsDir, name);
+    if (!existsSync(file)) continue;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      // unreadable: try the next one
+    }
   }
+  return null;
 }
 
-/** Writes reports/size-report.json (with every file, for the next comparison) and .md. */
+/**
+ * Writes reports/size-report.json (with every file, for the next comparison) and .md; a report
+ * within budget also becomes the baseline.
+ */
 export function writeSizeReport(reportsDir, report) {
   mkdirSync(reportsDir, { recursive: true });
   const json = join(reportsDir, SIZE_REPORT_JSON);
   const md = join(reportsDir, SIZE_REPORT_MD);
-  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  writeFileSync(json, text);
   writeFileSync(md, renderSizeMarkdown(report));
+  if (report.violations.length === 0) writeFileSync(join(reportsDir, SIZE_BASELINE_JSON), text);
   return { json, md };
 }

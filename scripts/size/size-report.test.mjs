@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialAssets } from './h5-size.mjs';
-import { MB } from './size-limits.config.mjs';
+import { MB, SIZE_BUDGET } from './size-limits.config.mjs';
 import { buildSizeReport, measureApp, readPreviousReport, writeSizeReport } from './size-report.mjs';
 import { describeViolation, formatBytes, renderSizeMarkdown, renderSizeTable } from './size-report-format.mjs';
 import { globToRegExp, listPackageFiles } from './size-scan.mjs';
@@ -33,6 +33,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-reports`, { recursive: true, force: true });
 });
 
 describe('size report over a build on disk', () => {
@@ -48,7 +49,7 @@ describe('size report over a build on disk', () => {
 
   it('fails when an oversized asset lands in the main package, naming the app, package and file', () => {
     fakeBuild();
-    const reports = join(dir, 'reports');
+    const reports = `${dir}-reports`; // outside the build, or the reports would count as package files
     writeSizeReport(reports, buildSizeReport([measureApp('mall', dir)], { generatedAt: 'before' }));
 
     // Given a 900 KB hero image added to the main package
@@ -66,6 +67,31 @@ describe('size report over a build on disk', () => {
     expect(message).toContain('grew since the previous report: assets/hero.png new (900.0 KB)');
     expect(renderSizeTable(report)).toContain('OVER (budget)');
     expect(renderSizeMarkdown(report)).toContain('**Over budget:**');
+  });
+
+  it('keeps blaming the growth on the next run: failed reports do not become the baseline', () => {
+    fakeBuild();
+    const reports = `${dir}-reports`; // outside the build, or the reports would count as package files
+    writeSizeReport(reports, buildSizeReport([measureApp('mall', dir)], { generatedAt: 'passing' }));
+    write('assets/hero.png', 900 * 1024);
+    const rebuild = () =>
+      buildSizeReport([measureApp('mall', dir)], {
+        generatedAt: 'failing',
+        previousReport: readPreviousReport(reports),
+      });
+    writeSizeReport(reports, rebuild());
+    expect(readPreviousReport(reports).generatedAt).toBe('passing');
+    expect(rebuild().violations[0].suspects.map((file) => file.path)).toEqual(['assets/hero.png']);
+  });
+
+  it('falls back to the largest files when nothing grew (e.g. the budget was lowered)', () => {
+    fakeBuild();
+    const sizes = measureApp('mall', dir);
+    const budget = { ...SIZE_BUDGET, mainPackageBytes: 100 * 1024 };
+    const report = buildSizeReport([sizes], { generatedAt: 'now', previousReport: { apps: [sizes] }, budget });
+    const [violation] = report.violations;
+    expect(violation.comparedWithPrevious).toBe(false);
+    expect(describeViolation(violation)).toContain('largest files (none grew since a previous report): vendors.js');
   });
 
   it('reads no previous report when there is none or it is unreadable', () => {
