@@ -95,7 +95,7 @@ export interface SkinTestResult {
   title: string;
   summary: string;
   tips: string[];
-  /** Search words for recommended products, best first; the page tries them in order. */
+  /** Search words (matched against product title, subtitle and tags), best first. */
   keywords: string[];
   scores: SkinScores;
 }
@@ -105,31 +105,31 @@ const PROFILES: Record<SkinType, Omit<SkinTestResult, 'type' | 'scores'>> = {
     title: '敏感肌',
     summary: '皮肤屏障较脆弱，容易泛红刺痛。护肤以修护、温和为先，成分越简单越好。',
     tips: ['新品先在耳后试用 2–3 天', '避开酒精、香精和高浓度酸类', '每天做好温和防晒'],
-    keywords: ['敏感', '修护', '舒缓', '护肤'],
+    keywords: ['舒缓', '修护', '敏感'],
   },
   oily: {
     title: '油性肌',
     summary: '皮脂分泌旺盛，全脸容易出油、毛孔明显。重点是控油清洁，同时别忘了补水。',
     tips: ['早晚用氨基酸洁面，不要过度清洁', '选清爽的凝露或乳液质地', '每周 1 次清洁面膜'],
-    keywords: ['控油', '清爽', '洁面', '护肤'],
+    keywords: ['控油', '清爽', '爽肤水'],
   },
   combination: {
     title: '混合肌',
     summary: 'T 区偏油、脸颊偏干，最常见的肤质。分区护理：T 区控油，两颊加强保湿。',
     tips: ['T 区和两颊分开护理', '保湿选清爽型，干燥部位再叠加面霜', '定期清洁 T 区毛孔'],
-    keywords: ['清爽', '保湿', '精华', '护肤'],
+    keywords: ['清爽', '水润', '精华'],
   },
   dry: {
     title: '干性肌',
     summary: '皮脂少、容易紧绷起皮，细纹更早出现。护肤关键是补水加锁水，洁面要温和。',
     tips: ['洁面后 3 分钟内涂保湿', '选含神经酰胺、玻尿酸的产品', '晚上可叠加面霜或睡眠面膜'],
-    keywords: ['保湿', '补水', '面霜', '护肤'],
+    keywords: ['面霜', '水润', '保湿'],
   },
   normal: {
     title: '中性肌',
     summary: '水油平衡、状态稳定，是令人羡慕的肤质。保持基础保湿与防晒，就能长期维持。',
     tips: ['基础三步：洁面、保湿、防晒', '换季时适度加强保湿', '规律作息比昂贵护肤品更重要'],
-    keywords: ['精华', '保湿', '防晒', '护肤'],
+    keywords: ['精华', '防晒', '保湿'],
   },
 };
 
