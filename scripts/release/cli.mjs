@@ -3,7 +3,7 @@
 // Checks every selected app first (credentials, key, build, project.config.json, size budget)
 // and only then talks to WeChat, so a missing secret for one app never leaves the others
 // half released. Problems are printed one line each, without stack traces.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bold, dim, fail, green, info, yellow } from '../lib/log.mjs';
 import { ROOT } from '../lib/paths.mjs';
@@ -20,6 +20,9 @@ import { preflightApp } from './release-preflight.mjs';
 import { deriveDesc, deriveVersion, tagVersionMismatch } from './release-version.mjs';
 
 const debug = process.env.WEMATRIX_DEBUG === '1';
+
+/** Removes the temp key file of the upload in progress; also run when the process is stopped. */
+let cleanupActiveKey = () => {};
 
 /** One line per failure; the stack only with WEMATRIX_DEBUG=1. */
 function reportError(error) {
@@ -102,9 +105,11 @@ async function main(argv, env) {
 
   // 2. miniprogram-ci is slow to load (~2 s) and only needed from here on.
   const ci = (await import('miniprogram-ci')).default;
+  if (args.preview && !args.dryRun) mkdirSync(reportsDir, { recursive: true });
   let failures = 0;
   for (const preflight of preflights) {
     const keyFile = keyFileFor(preflight.credentials.key);
+    cleanupActiveKey = keyFile.cleanup;
     try {
       const request = buildCiRequest({
         app: preflight.app,
@@ -138,6 +143,7 @@ async function main(argv, env) {
       if (debug) console.error(error);
     } finally {
       keyFile.cleanup();
+      cleanupActiveKey = () => {};
     }
   }
   if (failures > 0) {
@@ -158,9 +164,18 @@ function ciHint(error) {
 
 // miniprogram-ci can reject promises it never awaits; report them as one line instead of crashing with a stack.
 process.on('unhandledRejection', (error) => {
+  cleanupActiveKey();
   reportError(error);
   process.exit(1);
 });
+// A release stopped half way (Ctrl-C, CI cancel) must not leave an inline key in the temp folder.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    cleanupActiveKey();
+    fail(`stopped by ${signal}`);
+    process.exit(130);
+  });
+}
 
 let code;
 try {
