@@ -13,6 +13,7 @@ import { SIZE_BUDGET, WECHAT_LIMITS } from './size-limits.config.mjs';
  *   limitBytes: number,
  *   suspects: GrownFile[],      files that grew since the previous report, else the largest ones
  *   comparedWithPrevious: boolean,  true when `suspects` are files that grew
+ *   hadPrevious: boolean,           a previous report existed (even if no file grew)
  * }} Violation
  */
 
@@ -52,6 +53,7 @@ export function checkSizes(sizes, options = {}) {
       limitBytes,
       suspects: comparedWithPrevious ? grown : suspectFiles(files, null),
       comparedWithPrevious,
+      hadPrevious: previous !== null,
     });
   };
 

@@ -103,7 +103,9 @@ export function describeViolation(violation) {
     .join(', ');
   const blame = violation.comparedWithPrevious
     ? `grew since the previous report: ${suspects}`
-    : `largest files (none grew since a previous report): ${suspects}`;
+    : violation.hadPrevious
+      ? `no file grew since the previous report; largest files: ${suspects}`
+      : `largest files (no previous report to compare): ${suspects}`;
   return `${violation.app}: ${what} ${formatBytes(violation.bytes)} exceeds ${limitName} of ${formatBytes(violation.limitBytes)}; ${blame}`;
 }
 

@@ -91,7 +91,9 @@ describe('size report over a build on disk', () => {
     const report = buildSizeReport([sizes], { generatedAt: 'now', previousReport: { apps: [sizes] }, budget });
     const [violation] = report.violations;
     expect(violation.comparedWithPrevious).toBe(false);
-    expect(describeViolation(violation)).toContain('largest files (none grew since a previous report): vendors.js');
+    expect(describeViolation(violation)).toContain('no file grew since the previous report; largest files: vendors.js');
+    const [first] = buildSizeReport([sizes], { generatedAt: 'now', budget }).violations;
+    expect(describeViolation(first)).toContain('largest files (no previous report to compare): vendors.js');
   });
 
   it('reads no previous report when there is none or it is unreadable', () => {
