@@ -45,7 +45,8 @@ export function DevSignInSheet(): ReactElement {
       closeable
       title="选择体验账号"
       onClose={closeSignInSheet}
-      // Above H5's tab bar, which Taro draws inside the page.
+      // H5 draws the tab bar over the page; rendering into <body> puts the sheet above it.
+      portal={process.env.TARO_ENV === 'h5' ? () => document.body : undefined}
       zIndex={2000}
       className="wm-signin-sheet"
     >
