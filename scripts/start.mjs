@@ -8,7 +8,7 @@ import { bold, cyan, dim, fail, green, info, magenta } from './lib/log.mjs';
 import { isPortFree } from './lib/net.mjs';
 import { APPS, ROOT } from './lib/paths.mjs';
 import { prettyLogLine } from './lib/pretty-log.mjs';
-import { onShutdownSignal, stopServices } from './lib/proc.mjs';
+import { onParentExit, onShutdownSignal, settleRunningCommands, stopServices } from './lib/proc.mjs';
 import { missingH5Builds, prepareWebRoot, startStack } from './lib/stack.mjs';
 
 const args = process.argv.slice(2);
@@ -36,12 +36,14 @@ async function shutdown(code, reason) {
   if (stopping) return;
   stopping = true;
   if (services.length > 0) info(`${reason}: stopping ${services.map((s) => s.name).join(' and ')}…`);
-  await stopServices(services);
+  // A build in progress got the signal from run(); wait for it as well as for the services.
+  await Promise.all([stopServices(services), settleRunningCommands()]);
   if (services.length > 0) info('Stopped. Nothing left running.');
   process.exit(code);
 }
 
 onShutdownSignal((signal) => shutdown(0, `Got ${signal}`));
+onParentExit((why) => shutdown(0, `The ${why}`));
 
 async function checkPorts() {
   const busy = [];

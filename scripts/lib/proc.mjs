@@ -3,18 +3,72 @@ import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ROOT } from './paths.mjs';
 
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+// Commands started by run() that are still running.
+const runChildren = new Set();
+// Set by onShutdownSignal(): the script then decides when to exit.
+let customShutdown = false;
+let forwardingInstalled = false;
+// Once we are shutting down, run() starts nothing new (a build loop would go on otherwise).
+let receivedSignal = null;
+
+/**
+ * A Ctrl-C in a terminal reaches every process of the foreground group, but a signal sent
+ * to our pid alone (npm forwarding, a CI timeout, `kill`) does not reach the commands we
+ * run: pass it on, so no build or test run outlives us. Without a shutdown handler of the
+ * script's own, then exit the way the signal would have made us (128 + n).
+ */
+function installSignalForwarding() {
+  if (forwardingInstalled) return;
+  forwardingInstalled = true;
+  for (const signal of SHUTDOWN_SIGNALS) {
+    process.on(signal, () => {
+      receivedSignal ??= signal;
+      const children = [...runChildren];
+      for (const child of children) child.kill(signal);
+      if (customShutdown) return;
+      const gone = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+      const timer = setTimeout(() => {
+        for (const child of children) child.kill('SIGKILL');
+      }, 5_000);
+      Promise.all(gone).then(() => {
+        clearTimeout(timer);
+        process.exit(128 + signalNumber(signal));
+      });
+    });
+  }
+}
+
+/** Resolves once every command started by run() has exited (SIGKILL after `graceMs`). */
+export async function settleRunningCommands(graceMs = 5_000) {
+  const children = [...runChildren];
+  const timer = setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+  }, graceMs);
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+  clearTimeout(timer);
+}
+
 /**
  * Runs a command to completion with its output streamed to ours; resolves with the exit
  * code (never rejects, so callers can time and tabulate failures).
  */
 export function run(command, args, { cwd = ROOT, env = process.env } = {}) {
+  installSignalForwarding();
+  if (receivedSignal) return Promise.resolve(128 + signalNumber(receivedSignal));
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
+    runChildren.add(child);
     child.on('error', (error) => {
+      runChildren.delete(child);
       console.error(`cannot start ${command}: ${error.message}`);
       resolve(127);
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + signalNumber(signal) : 1)));
+    child.on('exit', (code, signal) => {
+      runChildren.delete(child);
+      resolve(code ?? (signal ? 128 + signalNumber(signal) : 1));
+    });
   });
 }
 
@@ -49,6 +103,7 @@ export function startService({
   }
 
   let exitInfo = null;
+  live.add(child.pid);
   const exited = new Promise((resolve) => {
     child.on('error', (error) => {
       write(`cannot start: ${error.message}`);
@@ -57,6 +112,7 @@ export function startService({
     });
     child.on('close', (code, signal) => {
       exitInfo = { code, signal };
+      live.delete(child.pid);
       file?.end();
       resolve(exitInfo);
     });
@@ -81,6 +137,14 @@ export function startService({
   };
 }
 
+// Process groups we started and have not seen exit. If this process exits without stopping
+// them (an uncaught error, process.exit in a test runner), they are killed on the way out:
+// a detached group would otherwise outlive us.
+const live = new Set();
+process.on('exit', () => {
+  for (const pid of live) signalGroup(pid, 'SIGKILL');
+});
+
 function signalGroup(pid, signal) {
   try {
     process.kill(-pid, signal);
@@ -95,12 +159,34 @@ export async function stopServices(services, graceMs) {
 }
 
 /**
+ * Calls `handler('parent exited')` when the process that started us goes away (e.g. npm
+ * killed with SIGKILL): we are then reparented, and nobody would ever stop our services.
+ */
+export function onParentExit(handler, intervalMs = 1_000) {
+  // process.ppid is read once at startup, so ask whether that process still exists.
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch (error) {
+      if (error.code !== 'ESRCH') return;
+      clearInterval(timer);
+      handler('parent exited');
+    }
+  }, intervalMs);
+  timer.unref();
+}
+
+/**
  * Calls `handler(signal)` once on the first SIGINT / SIGTERM / SIGHUP. Later signals (npm
  * forwards Ctrl-C, and the terminal sends it too) are ignored while the handler runs.
+ * Commands started by run() get the signal passed on; the handler stops services and exits.
  */
 export function onShutdownSignal(handler) {
+  customShutdown = true;
+  installSignalForwarding();
   let called = false;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  for (const signal of SHUTDOWN_SIGNALS) {
     process.on(signal, () => {
       if (called) return;
       called = true;
