@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../scripts/lib/net.mjs';
@@ -22,9 +23,32 @@ function tail(file: string, lines = 40): string {
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * With DATABASE_URL, the browser tests get a database of their own (`wm_e2e_<random>`,
+ * dropped afterwards), like the API tests: the shared database's state can't leak in.
+ */
+async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `wm_e2e_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
+}
+
 /**
  * Starts the WeChat sandbox and the API on free ports, with a throwaway PGlite database
- * (or DATABASE_URL when set) and WEB_ROOT on the H5 builds, once for all browser tests.
+ * (or a fresh database on the DATABASE_URL server) and WEB_ROOT on the H5 builds, once for
+ * all browser tests.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const missing = missingH5Builds();
@@ -33,11 +57,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
       `No H5 build for ${missing.join(', ')}. Run \`npm run build:h5\` (or \`npm run test:e2e\`, which builds).`,
     );
   }
+  // Each run's logs and screenshots only: a failure screenshot from an earlier run misleads.
   rmSync(LOG_DIR, { recursive: true, force: true });
+  rmSync(join(ROOT, 'reports', 'screenshots'), { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'wematrix-e2e-'));
   const [apiPort, sandboxPort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${apiPort}`;
+  const postgres = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+  const cleanUp = async (): Promise<void> => {
+    rmSync(tmp, { recursive: true, force: true });
+    await postgres?.drop();
+  };
 
   let stack: Awaited<ReturnType<typeof startStack>>;
   try {
@@ -47,23 +78,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
       publicBaseUrl: baseUrl,
       webRoot: prepareWebRoot(join(tmp, 'web')),
       pgliteDir: join(tmp, 'pglite'),
-      databaseUrl: process.env.DATABASE_URL,
+      databaseUrl: postgres?.url,
       sessionSecret: randomBytes(32).toString('hex'),
       extraEnv: { LOG_LEVEL: 'warn' },
       logDir: LOG_DIR,
     });
   } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
+    await cleanUp();
     const logs = ['sandbox', 'api'].map((n) => `--- ${n}.log (last lines) ---\n${tail(join(LOG_DIR, `${n}.log`))}`);
     throw new Error(`Could not start the stack for the browser tests: ${(error as Error).message}\n${logs.join('\n')}`);
   }
   console.log(
-    `e2e stack: API + apps ${baseUrl}, sandbox ${stack.sandboxUrl}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; logs in reports/e2e-logs/`,
+    `e2e stack: API + apps ${baseUrl}, sandbox ${stack.sandboxUrl}, ${postgres ? `PostgreSQL ${new URL(postgres.url).pathname.slice(1)}` : 'PGlite'}; logs in reports/e2e-logs/`,
   );
   project.provide('baseUrl', baseUrl);
 
   return async () => {
     await stack.stop();
-    rmSync(tmp, { recursive: true, force: true });
+    await cleanUp();
   };
 }
