@@ -14,6 +14,10 @@ export function info(message) {
   console.log(`${cyan('›')} ${message}`);
 }
 
+export function warn(message) {
+  console.warn(`${yellow('!')} ${message}`);
+}
+
 export function fail(message) {
   console.error(`${red('✖')} ${message}`);
 }
