@@ -3,6 +3,8 @@ import type { DemoShopper, Session } from '../schemas/auth';
 import type { WeMatrixClient } from './client';
 import { clearSession, saveSession } from './session-storage';
 
+let pendingWechatLogin: Promise<Session | null> | null = null;
+
 function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : '登录失败，请稍后再试';
 }
@@ -54,5 +56,9 @@ export async function ensureSignedIn(client: WeMatrixClient): Promise<Session | 
   const current = client.session.getState().session;
   if (current) return current;
   if (process.env.TARO_ENV === 'h5') return null;
-  return signInWithWechat(client);
+  // App launch and a page action can both ask at once: share one wx.login round trip.
+  pendingWechatLogin ??= signInWithWechat(client).finally(() => {
+    pendingWechatLogin = null;
+  });
+  return pendingWechatLogin;
 }

@@ -106,3 +106,39 @@ describe('openApp', () => {
     expect(taro.navigateToMiniProgram).not.toHaveBeenCalled();
   });
 });
+
+describe('ensureSignedIn', () => {
+  it('in WeChat, concurrent callers share one wx.login and one API call', async () => {
+    const { ensureSignedIn } = await import('./auth');
+    const login = vi.fn(async () => ({ code: 'code-1' }));
+    Object.assign(taro, { login });
+    const wechatLogin = vi.fn(async () => session);
+    const refresh = vi.fn(async () => null);
+    const state = { session: null as typeof session | null, signingIn: false, error: null as string | null };
+    const client = {
+      app: 'mall' as const,
+      api: { auth: { wechatLogin } },
+      session: { getState: () => state, setState: (patch: Partial<typeof state>) => Object.assign(state, patch) },
+      cart: { getState: () => ({ clear: vi.fn(), refresh }) },
+    } as unknown as Parameters<typeof ensureSignedIn>[0];
+
+    const [a, b] = await Promise.all([ensureSignedIn(client), ensureSignedIn(client)]);
+
+    expect(a).toEqual(session);
+    expect(b).toEqual(session);
+    expect(login).toHaveBeenCalledTimes(1);
+    expect(wechatLogin).toHaveBeenCalledWith({ app: 'mall', code: 'code-1' });
+    expect(loadSession(0)).toEqual(session);
+    // Once signed in, no further login happens.
+    await ensureSignedIn(client);
+    expect(login).toHaveBeenCalledTimes(1);
+  });
+
+  it('in H5 never logs in silently', async () => {
+    process.env.TARO_ENV = 'h5';
+    const { ensureSignedIn } = await import('./auth');
+    const state = { session: null };
+    const client = { session: { getState: () => state } } as unknown as Parameters<typeof ensureSignedIn>[0];
+    expect(await ensureSignedIn(client)).toBeNull();
+  });
+});
