@@ -52,7 +52,8 @@ async function step(name, fn, { needs = [] } = {}) {
     outcome = 1;
   }
   const { code, tests } = typeof outcome === 'number' ? { code: outcome } : outcome;
-  results.push({ name, status: code === 0 ? 'ok' : 'FAILED', ms: Date.now() - started, tests });
+  const note = code === 0 ? undefined : `exit ${code}, see its output above`;
+  results.push({ name, status: code === 0 ? 'ok' : 'FAILED', ms: Date.now() - started, tests, note });
 }
 
 /**
@@ -114,9 +115,10 @@ for (const r of results) {
       : r.status === 'FAILED'
         ? red('FAILED'.padEnd(10))
         : yellow(r.status.padEnd(10));
-  const tests = r.tests
+  const counts = r.tests
     ? `${r.tests.passed} passed, ${r.tests.failed} failed${r.tests.skipped ? `, ${r.tests.skipped} skipped` : ''}`
-    : (r.note ?? '');
+    : '';
+  const tests = [counts, r.note].filter(Boolean).join('; ');
   console.log(`  ${r.name.padEnd(14)}${status}${formatDuration(r.ms).padStart(12)}   ${tests}`);
 }
 console.log(`  ${'total'.padEnd(24)}${formatDuration(Date.now() - started).padStart(12)}`);
