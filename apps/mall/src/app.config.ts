@@ -1,7 +1,14 @@
 export default defineAppConfig({
   // Inject only the components a page uses (WeChat's code-quality check asks for it).
   lazyCodeLoading: 'requiredComponents',
-  pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index', 'pages/product/index'],
+  pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
+  // Pages not needed at launch live in subpackages so the main package stays small; the
+  // product page is preloaded from the tab pages, so opening it from a list feels instant.
+  subPackages: [{ root: 'pkg-goods', pages: ['product/index'] }],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pkg-goods'] },
+    'pages/category/index': { network: 'all', packages: ['pkg-goods'] },
+  },
   window: {
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: 'WeMatrix 商城',

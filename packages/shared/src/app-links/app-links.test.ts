@@ -3,9 +3,9 @@ import { appLink, h5Url, linkPathWithQuery } from './app-links';
 
 describe('app links', () => {
   it('drops undefined params and stringifies the rest', () => {
-    expect(appLink('mall', '/pages/product/index', { id: 'p1', from: undefined, n: 2, ok: true })).toEqual({
+    expect(appLink('mall', '/pkg-goods/product/index', { id: 'p1', from: undefined, n: 2, ok: true })).toEqual({
       app: 'mall',
-      path: '/pages/product/index',
+      path: '/pkg-goods/product/index',
       params: { id: 'p1', n: '2', ok: 'true' },
     });
   });

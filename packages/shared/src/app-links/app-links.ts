@@ -8,7 +8,7 @@ export const APP_PAGES = {
   mall: {
     home: '/pages/index/index',
     category: '/pages/category/index',
-    product: '/pages/product/index',
+    product: '/pkg-goods/product/index',
     cart: '/pages/cart/index',
     me: '/pages/me/index',
   },
@@ -17,10 +17,10 @@ export const APP_PAGES = {
   },
   tools: {
     home: '/pages/index/index',
-    skinTest: '/pages/skin-test/index',
-    size: '/pages/size/index',
+    skinTest: '/pkg-quiz/skin-test/index',
+    size: '/pkg-quiz/size/index',
   },
-} as const satisfies Record<AppName, Record<string, `/pages/${string}`>>;
+} as const satisfies Record<AppName, Record<string, `/${string}/index`>>;
 
 export type AppPage<A extends AppName> = Extract<(typeof APP_PAGES)[A][keyof (typeof APP_PAGES)[A]], string>;
 
@@ -32,7 +32,7 @@ export interface AppLink {
   params: Record<string, string>;
 }
 
-/** Builds a link, dropping undefined params. `appLink('mall', '/pages/product/index', { id: 'p1' })`. */
+/** Builds a link, dropping undefined params. `appLink('mall', '/pkg-goods/product/index', { id: 'p1' })`. */
 export function appLink<A extends AppName>(app: A, path: AppPage<A>, params: LinkParams = {}): AppLink {
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {

@@ -13,7 +13,7 @@ function appIdOf(app: AppName): string {
  * Opens a page of any of the three apps. Same app: an in-app navigation (tab pages via
  * switchTab, which cannot carry a query). Another app: `navigateToMiniProgram` in WeChat;
  * in H5 a plain URL, because navigateToMiniProgram is a silent no-op there.
- * `openApp('mall', '/pages/product/index', { id: 'p-1' })`.
+ * `openApp('mall', '/pkg-goods/product/index', { id: 'p-1' })`.
  */
 export async function openApp<A extends AppName>(
   app: A,

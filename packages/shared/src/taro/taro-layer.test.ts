@@ -77,8 +77,8 @@ describe('taroTransport', () => {
 
 describe('openApp', () => {
   it('navigates inside the same app, with switchTab for tab pages', async () => {
-    await openApp('mall', '/pages/product/index', { id: 'p 1' });
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/product/index?id=p%201' });
+    await openApp('mall', '/pkg-goods/product/index', { id: 'p 1' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-goods/product/index?id=p%201' });
     await openApp('mall', '/pages/cart/index', {}, { tabPages: ['/pages/cart/index'] });
     expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/cart/index' });
   });
@@ -92,7 +92,7 @@ describe('openApp', () => {
   });
 
   it('says so when the target appid is not configured', async () => {
-    await openApp('tools', '/pages/size/index');
+    await openApp('tools', '/pkg-quiz/size/index');
     expect(taro.navigateToMiniProgram).not.toHaveBeenCalled();
     expect(taro.showToast).toHaveBeenCalled();
   });
@@ -101,8 +101,8 @@ describe('openApp', () => {
     process.env.TARO_ENV = 'h5';
     const location = { origin: 'http://127.0.0.1:3000', href: '' };
     Object.assign(globalThis, { window: { location } });
-    await openApp('tools', '/pages/skin-test/index', { from: 'mall' });
-    expect(location.href).toBe('http://127.0.0.1:3000/tools/#/pages/skin-test/index?from=mall');
+    await openApp('tools', '/pkg-quiz/skin-test/index', { from: 'mall' });
+    expect(location.href).toBe('http://127.0.0.1:3000/tools/#/pkg-quiz/skin-test/index?from=mall');
     expect(taro.navigateToMiniProgram).not.toHaveBeenCalled();
   });
 });

@@ -8,5 +8,5 @@ export const TAB_PAGES = [
 ] as const;
 
 export function openProduct(productId: string): void {
-  void Taro.navigateTo({ url: `/pages/product/index?id=${encodeURIComponent(productId)}` });
+  void Taro.navigateTo({ url: `/pkg-goods/product/index?id=${encodeURIComponent(productId)}` });
 }

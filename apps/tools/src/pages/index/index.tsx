@@ -9,7 +9,7 @@ import './index.scss';
 const TOOLS = [
   {
     id: 'skin',
-    url: '/pages/skin-test/index',
+    url: '/pkg-quiz/skin-test/index',
     title: '肤质测试',
     subtitle: `${SKIN_QUESTIONS.length} 道题，1 分钟测出你的肤质`,
     points: ['干性 · 油性 · 混合 · 中性 · 敏感', '附护肤建议和适合的产品'],
@@ -18,7 +18,7 @@ const TOOLS = [
   },
   {
     id: 'size',
-    url: '/pages/size/index',
+    url: '/pkg-quiz/size/index',
     title: '尺码测量',
     subtitle: '填 4 个数字，推荐你的尺码',
     points: ['身高 · 体重 · 胸围 · 腰围', 'S 到 XL，附尺码对照表'],
