@@ -67,7 +67,7 @@ function banner() {
     ['活动 Campaign', `${base}/campaign/`],
     ['工具 Tools', `${base}/tools/`],
     ['API', `${base}/api/health`],
-    ['WeChat sandbox', `http://localhost:${sandboxPort}/`],
+    ['WeChat sandbox', `http://localhost:${sandboxPort}/sandbox/health`],
   ];
   const storage = process.env.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'

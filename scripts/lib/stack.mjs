@@ -94,7 +94,7 @@ export async function startStack({
         logFile: logDir && join(logDir, 'sandbox.log'),
       }),
     );
-    await waitForHttp(`${sandboxUrl}/`, { anyStatus: true, timeoutMs, isDead: services[0].isDead });
+    await waitForHttp(`${sandboxUrl}/sandbox/health`, { timeoutMs, isDead: services[0].isDead });
 
     const apiEnv = {
       ...baseEnv,
