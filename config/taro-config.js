@@ -77,6 +77,9 @@ function createTaroConfig(input) {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     // Opt-in persistent cache for local iteration; CI and size reports build cold.
     cache: { enable: env('WEMATRIX_TARO_CACHE', '') === '1' },
+    // CI logs stay readable: no progress bar redraws (hundreds of lines per build) and no
+    // webpack stats; errors are still printed.
+    logger: { quiet: Boolean(process.env.CI), stats: false },
     sass: { resource: [], data: '' },
     mini: {
       compile: { include: SOURCE_PACKAGES },
