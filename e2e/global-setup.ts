@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { createScratchPostgres } from '../apps/api/src/test/scratch-postgres';
 import { freePort } from '../scripts/lib/net.mjs';
 import { ROOT } from '../scripts/lib/paths.mjs';
 import { missingH5Builds, prepareWebRoot, startStack } from '../scripts/lib/stack.mjs';
@@ -21,28 +21,6 @@ export const LOG_DIR = join(ROOT, 'reports', 'e2e-logs');
 function tail(file: string, lines = 40): string {
   if (!existsSync(file)) return '(no log)';
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * With DATABASE_URL, the browser tests get a database of their own (`wm_e2e_<random>`,
- * dropped afterwards), like the API tests: the shared database's state can't leak in.
- */
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `wm_e2e_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
 }
 
 /**
@@ -64,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const tmp = mkdtempSync(join(tmpdir(), 'wematrix-e2e-'));
   const [apiPort, sandboxPort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${apiPort}`;
-  const postgres = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : null;
+  const postgres = process.env.DATABASE_URL ? await createScratchPostgres(process.env.DATABASE_URL, 'wm_e2e') : null;
   const cleanUp = async (): Promise<void> => {
     rmSync(tmp, { recursive: true, force: true });
     await postgres?.drop();

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../db/database';
+import { createScratchPostgres } from './scratch-postgres';
 
 export interface TestDatabase {
   /** Goes into test names, so a failure says which database it ran on. */
@@ -21,27 +20,14 @@ export function testDatabases(): TestDatabase[] {
   return list;
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 async function openFreshPostgres(adminUrl: string): Promise<DatabaseHandle> {
-  const name = `wm_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDatabase({ databaseUrl: url.toString() });
+  const scratch = await createScratchPostgres(adminUrl, 'wm_test');
+  const handle = await createDatabase({ databaseUrl: scratch.url });
   return {
     ...handle,
     async close() {
       await handle.close();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await scratch.drop();
     },
   };
 }
