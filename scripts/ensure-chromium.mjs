@@ -10,6 +10,23 @@ import { run } from './lib/proc.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * Launch flags for the Debian chromium on a headless box: no sandbox (we run as root), no
+ * GPU, and nothing that phones home (the machines reach no network besides our own servers).
+ * Every script that drives chromium uses these: `chromium.launch({ executablePath:
+ * CHROMIUM_PATH, args: CHROMIUM_ARGS })`.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 function hasChineseFont() {
   try {
     return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim().length > 0;

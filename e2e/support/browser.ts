@@ -2,26 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject, onTestFailed } from 'vitest';
-import { CHROMIUM_PATH } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/ensure-chromium.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 
 export type AppName = 'mall' | 'campaign' | 'tools';
 
 export const SCREENSHOT_DIR = join(ROOT, 'reports', 'screenshots');
-
-/**
- * Flags for the Debian chromium on a headless CI box: no sandbox (containers run as root),
- * no GPU, and nothing that phones home (no network here besides our own servers).
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
