@@ -1,7 +1,8 @@
-import { AppError, type ErrorOverrides, type ErrorTable } from '../../http/app-error';
+import { AppError, type ErrorOverrides, type ErrorTable, HTTP_ERRORS } from '../../http/app-error';
 
 export const AUTH_ERRORS = {
-  UNAUTHENTICATED: { status: 401, message: '请先登录', messageEn: 'Sign-in required' },
+  // The guard raises the common code, defined once with the other HTTP errors.
+  UNAUTHENTICATED: HTTP_ERRORS.UNAUTHENTICATED,
   DEV_LOGIN_DISABLED: { status: 404, message: '演示登录未开启', messageEn: 'Dev login is disabled (DEV_LOGIN=off)' },
   SHOPPER_NOT_FOUND: { status: 404, message: '没有这位演示用户', messageEn: 'No demo shopper with this key' },
   WECHAT_LOGIN_FAILED: {
