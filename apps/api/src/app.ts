@@ -6,6 +6,7 @@ import { createAssetUrl } from './http/asset-urls';
 import { registerCors } from './http/cors';
 import { registerErrorHandling } from './http/error-handler';
 import { registerJsonBodyParser } from './http/json-body';
+import { createResponseCache, type ResponseCache } from './http/response-cache';
 import { registerStaticFiles } from './http/static-files';
 import type { WechatClients } from './integrations/wechat';
 import { createAuthGuard } from './modules/auth/auth.guard';
@@ -26,6 +27,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Folder served at /static/ (default apps/api/assets). */
   assetsDir?: string;
+  /** Cache of public catalog reads; tests pass theirs to invalidate it as a write would. */
+  catalogCache?: ResponseCache;
 }
 
 /** The whole HTTP API as a Fastify instance; server.ts listens on it, tests `inject` into it. */
@@ -43,6 +46,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     assetUrl: createAssetUrl(deps.config.publicBaseUrl),
     requireUser: createAuthGuard({ db: deps.db, secret: deps.config.sessionSecret, clock }),
+    catalogCache:
+      deps.catalogCache ??
+      createResponseCache({ ttlMs: deps.config.catalogCacheTtlMs, maxEntries: 1000, now: () => clock().getTime() }),
   };
 
   app.decorateRequest('userId', null);

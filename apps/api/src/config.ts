@@ -27,6 +27,8 @@ export interface ApiConfig {
   /** Folder holding the H5 builds (`mall/`, `campaign/`, `tools/`), served at `/<app>/` when set. */
   webRoot: string | null;
   logLevel: string;
+  /** How long public catalog reads are served from memory; 0 turns the cache off. */
+  catalogCacheTtlMs: number;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -89,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     webRoot: webRoot ? resolve(REPO_ROOT, webRoot) : null,
     logLevel: optional(env.LOG_LEVEL) ?? 'info',
+    catalogCacheTtlMs: int(env.CATALOG_CACHE_TTL_MS, 5000, 'CATALOG_CACHE_TTL_MS'),
   };
 }

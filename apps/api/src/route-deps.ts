@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { ApiConfig } from './config';
 import type { Database } from './db/database';
 import type { AssetUrl } from './http/asset-urls';
+import type { ResponseCache } from './http/response-cache';
 import type { WechatClients } from './integrations/wechat';
 
 /** What every module's routes receive from buildApp. */
@@ -14,4 +15,6 @@ export interface RouteDeps {
   assetUrl: AssetUrl;
   /** preHandler that rejects requests without a valid session and sets request.userId. */
   requireUser: preHandlerAsyncHookHandler;
+  /** Public catalog answers; invalidate after any catalog write. */
+  catalogCache: ResponseCache;
 }

@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import type { SeedCatalog } from '../db/seed/catalog.types';
 import { seedCatalog } from '../db/seed/seed';
+import { createResponseCache, type ResponseCache } from '../http/response-cache';
 import { createWechatClients } from '../integrations/wechat';
 import { fixtureCatalog } from './fixture-catalog';
 import { createTestClock, type TestClock } from './test-clock';
@@ -33,6 +34,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     wechat: { apiBase: 'http://127.0.0.1:9', apps: { ...TEST_APPS } },
     webRoot: null,
     logLevel: 'silent',
+    catalogCacheTtlMs: 5000,
     ...overrides,
   };
 }
@@ -43,6 +45,8 @@ export interface TestApp {
   time: TestClock;
   sandbox: Sandbox;
   config: ApiConfig;
+  /** The app's catalog cache, for writes made outside HTTP (as a console route would). */
+  catalogCache: ResponseCache;
   close(): Promise<void>;
 }
 
@@ -66,9 +70,15 @@ export async function createTestApp(
   await migrateToLatest(handle.db);
   await seedCatalog(handle.db, options.catalog ?? fixtureCatalog, time.clock());
   const config = testConfig({ ...options.config, wechat: { apiBase: sandboxUrl, apps: { ...TEST_APPS } } });
+  const catalogCache = createResponseCache({
+    ttlMs: config.catalogCacheTtlMs,
+    maxEntries: 100,
+    now: () => time.clock().getTime(),
+  });
   const app = await buildApp({
     db: handle.db,
     config,
+    catalogCache,
     clock: time.clock,
     logger: false,
     wechat: createWechatClients({ apiBase: sandboxUrl, apps: config.wechat.apps, clock: time.clock }),
@@ -79,6 +89,7 @@ export async function createTestApp(
     time,
     sandbox,
     config,
+    catalogCache,
     async close() {
       await app.close();
       await sandbox.app.close();

@@ -42,7 +42,7 @@ export interface ApiClientOptions {
   onUnauthenticated?: () => void;
 }
 
-function toQuery(params: Record<string, string | number | undefined>): string {
+function toQuery(params: Record<string, string | number | boolean | undefined>): string {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
@@ -84,11 +84,12 @@ export function createApiClient(options: ApiClientOptions) {
         call<ProductPage>(
           'GET',
           `/products${toQuery({
-            page: query.page,
+            cursor: query.cursor,
             pageSize: query.pageSize,
             categoryId: query.categoryId,
             q: query.q,
             sort: query.sort,
+            withTotal: query.withTotal || undefined,
           })}`,
         ),
       product: (id: string) => call<ProductDetail>('GET', `/products/${encodeURIComponent(id)}`),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fenSchema, pageOf, paginationQuerySchema } from './common';
+import { cursorPageOf, cursorQuerySchema, fenSchema, queryFlagSchema } from './common';
 
 export const categorySchema = z.object({
   id: z.string(),
@@ -54,12 +54,14 @@ export type ProductDetail = z.infer<typeof productDetailSchema>;
 export const productSortSchema = z.enum(['default', 'sales', 'price_asc', 'price_desc', 'newest']);
 export type ProductSort = z.infer<typeof productSortSchema>;
 
-export const productListQuerySchema = paginationQuerySchema.extend({
+export const productListQuerySchema = cursorQuerySchema.extend({
   categoryId: z.string().max(64).optional(),
   q: z.string().trim().max(50).optional(),
   sort: productSortSchema.default('default'),
+  /** Also count every match (the UI shows category counts from /categories instead). */
+  withTotal: queryFlagSchema,
 });
 export type ProductListQuery = z.input<typeof productListQuerySchema>;
 
-export const productPageSchema = pageOf(productSummarySchema);
+export const productPageSchema = cursorPageOf(productSummarySchema);
 export type ProductPage = z.infer<typeof productPageSchema>;

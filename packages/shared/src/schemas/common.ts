@@ -24,25 +24,34 @@ export const COMMON_ERROR_CODES = [
 ] as const;
 export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
-export const paginationQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+/**
+ * Keyset pagination: the first page has no cursor; each page answers the opaque cursor of the
+ * next one (null on the last page). Unlike page numbers, a page costs the same however deep
+ * it is, and rows inserted meanwhile never shift a product onto two pages.
+ */
+export const cursorQuerySchema = z.object({
+  cursor: z.string().min(1).max(200).optional(),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });
-export type PaginationQuery = z.infer<typeof paginationQuerySchema>;
+export type CursorQuery = z.infer<typeof cursorQuerySchema>;
 
-export function pageOf<T extends z.ZodTypeAny>(item: T) {
+/** `?withTotal=true`: a boolean query flag ("false" and absence are false). */
+export const queryFlagSchema = z
+  .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+  .default(false);
+
+export function cursorPageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({
     items: z.array(item),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
+    nextCursor: z.string().nullable(),
+    /** Only when asked for (`withTotal`): counting costs more than a page. */
+    total: z.number().int().optional(),
   });
 }
-export interface Page<T> {
+export interface CursorPage<T> {
   items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
+  nextCursor: string | null;
+  total?: number;
 }
 
 /** The three mini-programs of the matrix. */

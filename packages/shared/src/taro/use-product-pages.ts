@@ -4,7 +4,6 @@ import { createWeMatrixClient } from './client';
 
 export interface ProductPages {
   items: ProductSummary[];
-  total: number;
   loading: boolean;
   /** All pages loaded. */
   done: boolean;
@@ -13,16 +12,18 @@ export interface ProductPages {
   reload: () => void;
 }
 
+type PagesQuery = Omit<ProductListQuery, 'cursor' | 'withTotal'>;
+
 /**
- * Paged product list for infinite scroll: page 1 on mount and whenever the query changes,
- * the next page on `loadMore()` (from useReachBottom or a ScrollView's scrolltolower).
- * Answers for an outdated query are dropped.
+ * Paged product list for infinite scroll: the first page on mount and whenever the query
+ * changes, the next page (by the cursor the last one answered) on `loadMore()` (from
+ * useReachBottom or a ScrollView's scrolltolower). Answers for an outdated query are dropped.
  */
-export function useProductPages(query: Omit<ProductListQuery, 'page'>, enabled = true): ProductPages {
+export function useProductPages(query: PagesQuery, enabled = true): ProductPages {
   const client = createWeMatrixClient();
   const [items, setItems] = useState<ProductSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(0);
+  // undefined: nothing loaded yet; null: the last page is loaded.
+  const [nextCursor, setNextCursor] = useState<string | null | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
@@ -31,14 +32,13 @@ export function useProductPages(query: Omit<ProductListQuery, 'page'>, enabled =
   const pageSize = query.pageSize ?? 10;
 
   const fetchPage = useCallback(
-    (nextPage: number, gen: number) => {
+    (cursor: string | undefined, gen: number) => {
       setLoading(true);
-      client.api.catalog.products({ ...(JSON.parse(key) as ProductListQuery), page: nextPage, pageSize }).then(
+      client.api.catalog.products({ ...(JSON.parse(key) as PagesQuery), cursor, pageSize }).then(
         (result) => {
           if (gen !== generation.current) return;
-          setItems((prev) => (nextPage === 1 ? result.items : [...prev, ...result.items]));
-          setTotal(result.total);
-          setPage(nextPage);
+          setItems((prev) => (cursor === undefined ? result.items : [...prev, ...result.items]));
+          setNextCursor(result.nextCursor);
           setError(null);
           setLoading(false);
         },
@@ -56,17 +56,16 @@ export function useProductPages(query: Omit<ProductListQuery, 'page'>, enabled =
   useEffect(() => {
     generation.current += 1;
     setItems([]);
-    setPage(0);
-    setTotal(0);
-    if (enabled) fetchPage(1, generation.current);
+    setNextCursor(undefined);
+    if (enabled) fetchPage(undefined, generation.current);
   }, [fetchPage, enabled, reloadKey]);
 
-  const done = page > 0 && items.length >= total;
+  const done = nextCursor === null;
   const loadMore = useCallback(() => {
-    if (loading || done || page === 0 || !enabled) return;
-    fetchPage(page + 1, generation.current);
-  }, [loading, done, page, enabled, fetchPage]);
+    if (loading || typeof nextCursor !== 'string' || !enabled) return;
+    fetchPage(nextCursor, generation.current);
+  }, [loading, nextCursor, enabled, fetchPage]);
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
 
-  return { items, total, loading, done, error, loadMore, reload };
+  return { items, loading, done, error, loadMore, reload };
 }

@@ -1,7 +1,8 @@
 import type { ProductSort } from '@wematrix/shared';
-import { sql } from 'kysely';
-import type { Database } from '../../db/database';
+import { sql, type Transaction } from 'kysely';
+import type { Database, DB } from '../../db/database';
 import type { CategoryRow, ProductRow, SkuRow } from './catalog.table';
+import type { ProductCursor } from './product-cursor';
 
 export interface CategoryWithCountRow extends CategoryRow {
   product_count: number;
@@ -16,17 +17,33 @@ export interface ProductSummaryRow {
   tags: string[];
   sales: number;
   /** Lowest SKU price, and the reference price of that same SKU. */
-  price_fen: number;
-  original_price_fen: number | null;
+  from_price_fen: number;
+  from_original_price_fen: number | null;
 }
 
 export interface ProductListFilter {
-  page: number;
-  pageSize: number;
   categoryId?: string;
   q?: string;
-  sort: ProductSort;
 }
+
+export interface ProductPageRequest extends ProductListFilter {
+  sort: ProductSort;
+  pageSize: number;
+  after?: ProductCursor;
+}
+
+/**
+ * Each sort as an index order (migration 0002): the column, its direction and its SQL type
+ * (for casting the cursor's text back). Ties are broken by id in the same direction, so
+ * `(column, id) > (key, id)` (or `<`) is exactly "after the cursor" and walks one index.
+ */
+const SORTS = {
+  default: { column: 'p.sort', direction: 'asc', type: 'integer' },
+  sales: { column: 'p.sales', direction: 'desc', type: 'integer' },
+  price_asc: { column: 'p.from_price_fen', direction: 'asc', type: 'integer' },
+  price_desc: { column: 'p.from_price_fen', direction: 'desc', type: 'integer' },
+  newest: { column: 'p.created_at', direction: 'desc', type: 'timestamptz' },
+} as const satisfies Record<ProductSort, { column: string; direction: 'asc' | 'desc'; type: string }>;
 
 export function listCategoriesWithCounts(db: Database): Promise<CategoryWithCountRow[]> {
   return db
@@ -50,15 +67,7 @@ function containsPattern(q: string): string {
 }
 
 function filteredProducts(db: Database, filter: ProductListFilter) {
-  const prices = db
-    .selectFrom('skus')
-    .select([
-      'product_id',
-      sql<number>`min(price_fen)`.as('price_fen'),
-      sql<number | null>`(array_agg(original_price_fen order by price_fen, sort))[1]`.as('original_price_fen'),
-    ])
-    .groupBy('product_id');
-  let query = db.selectFrom('products as p').innerJoin(prices.as('pr'), 'pr.product_id', 'p.id');
+  let query = db.selectFrom('products as p');
   if (filter.categoryId) query = query.where('p.category_id', '=', filter.categoryId);
   if (filter.q) {
     const pattern = containsPattern(filter.q);
@@ -73,13 +82,17 @@ function filteredProducts(db: Database, filter: ProductListFilter) {
   return query;
 }
 
-export async function listProducts(
+/**
+ * One keyset page: `pageSize` products after the cursor in the sort's order, read from
+ * products alone (the from-price lives on the product), plus the next page's cursor.
+ */
+export async function listProductPage(
   db: Database,
-  filter: ProductListFilter,
-): Promise<{ rows: ProductSummaryRow[]; total: number }> {
-  const base = filteredProducts(db, filter);
-  const totalRow = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
-  let query = base.select([
+  request: ProductPageRequest,
+): Promise<{ rows: ProductSummaryRow[]; next: ProductCursor | null }> {
+  const order = SORTS[request.sort];
+  const column = sql.ref(order.column);
+  let query = filteredProducts(db, request).select([
     'p.id',
     'p.category_id',
     'p.title',
@@ -87,33 +100,32 @@ export async function listProducts(
     'p.images',
     'p.tags',
     'p.sales',
-    'pr.price_fen',
-    'pr.original_price_fen',
+    'p.from_price_fen',
+    'p.from_original_price_fen',
+    sql<string>`${column}::text`.as('cursor_key'),
   ]);
-  switch (filter.sort) {
-    case 'sales':
-      query = query.orderBy('p.sales', 'desc');
-      break;
-    case 'price_asc':
-      query = query.orderBy('pr.price_fen', 'asc');
-      break;
-    case 'price_desc':
-      query = query.orderBy('pr.price_fen', 'desc');
-      break;
-    case 'newest':
-      query = query.orderBy('p.created_at', 'desc');
-      break;
-    case 'default':
-      query = query.orderBy('p.sort', 'asc');
-      break;
+  if (request.after) {
+    const { key, id } = request.after;
+    const after = sql<boolean>`(${column}, p.id) ${sql.raw(order.direction === 'asc' ? '>' : '<')} (cast(${key} as ${sql.raw(order.type)}), ${id})`;
+    query = query.where(after);
   }
-  // Tie-break on id so pages never overlap or skip a product.
+  // One extra row says whether a next page exists without counting.
   const rows = await query
-    .orderBy('p.id')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
+    .orderBy(column, order.direction)
+    .orderBy('p.id', order.direction)
+    .limit(request.pageSize + 1)
     .execute();
-  return { rows, total: totalRow.total };
+  const last = rows.length > request.pageSize ? rows[request.pageSize - 1] : undefined;
+  const page = rows.slice(0, request.pageSize).map(({ cursor_key: _key, ...row }) => row);
+  return { rows: page, next: last ? { key: last.cursor_key, id: last.id } : null };
+}
+
+/** How many products match; only asked for with `withTotal` (products alone, no SKUs). */
+export async function countProducts(db: Database, filter: ProductListFilter): Promise<number> {
+  const row = await filteredProducts(db, filter)
+    .select(sql<number>`count(*)::int`.as('total'))
+    .executeTakeFirstOrThrow();
+  return row.total;
 }
 
 export function findProduct(db: Database, id: string): Promise<ProductRow | undefined> {
@@ -122,4 +134,21 @@ export function findProduct(db: Database, id: string): Promise<ProductRow | unde
 
 export function listSkusOfProduct(db: Database, productId: string): Promise<SkuRow[]> {
   return db.selectFrom('skus').selectAll().where('product_id', '=', productId).orderBy('sort').orderBy('id').execute();
+}
+
+/**
+ * Sets one SKU's price and reference price. The skus_from_price trigger updates the
+ * product's from-price in this same statement's transaction. Undefined: no such SKU.
+ */
+export async function updateSkuPrice(
+  trx: Transaction<DB>,
+  skuId: string,
+  prices: { priceFen: number; originalPriceFen: number | null },
+): Promise<{ product_id: string } | undefined> {
+  return trx
+    .updateTable('skus')
+    .set({ price_fen: prices.priceFen, original_price_fen: prices.originalPriceFen })
+    .where('id', '=', skuId)
+    .returning('product_id')
+    .executeTakeFirst();
 }

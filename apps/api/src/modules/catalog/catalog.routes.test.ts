@@ -31,15 +31,35 @@ describe.each(testDatabases())('catalog API on $name', (database) => {
     expect(categories[0]?.icon).toBe('http://shop.test/static/categories/skincare.png');
   });
 
-  it('pages through products without overlap and reports the total', async () => {
-    const first = await list('?page=1&pageSize=3');
-    const second = await list('?page=2&pageSize=3');
-    expect(first).toMatchObject({ page: 1, pageSize: 3, total: 4 });
+  it('pages by cursor without overlap, and counts only when asked', async () => {
+    const first = await list('?pageSize=3');
     expect(first.items).toHaveLength(3);
+    expect(first.total).toBeUndefined();
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await list(`?pageSize=3&cursor=${first.nextCursor}`);
     expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
     const all = [...first.items, ...second.items].map((p) => p.id);
-    expect(new Set(all).size).toBe(4);
-    expect((await list('?page=3&pageSize=3')).items).toEqual([]);
+    expect(all).toEqual(['p-serum', 'p-cream', 'p-toner', 'p-sneaker']);
+    expect((await list('?pageSize=4')).nextCursor).toBeNull();
+    expect((await list('?pageSize=2&withTotal=true')).total).toBe(4);
+    expect((await list('?categoryId=skincare&withTotal=true')).total).toBe(3);
+    expect((await list('?q=nothing&withTotal=true')).total).toBe(0);
+    expect((await list('?withTotal=false')).total).toBeUndefined();
+  });
+
+  it('refuses a malformed cursor and one made for another sort with CURSOR_INVALID', async () => {
+    const { nextCursor } = await list('?pageSize=1&sort=sales');
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/api/products?pageSize=1&sort=newest&cursor=${nextCursor}`,
+    });
+    expectError(foreign, 400, 'CURSOR_INVALID');
+    const forged = Buffer.from(JSON.stringify(['sales', '1; drop table products', 'p-x'])).toString('base64url');
+    for (const cursor of ['garbage', forged]) {
+      const response = await t.app.inject({ method: 'GET', url: `/api/products?sort=sales&cursor=${cursor}` });
+      expectError(response, 400, 'CURSOR_INVALID');
+    }
   });
 
   it('summarises each product with its cheapest SKU and cover image', async () => {
@@ -87,7 +107,8 @@ describe.each(testDatabases())('catalog API on $name', (database) => {
   });
 
   it('rejects bad list queries with VALIDATION_FAILED', async () => {
-    for (const query of ['?sort=cheapest', '?page=0', '?pageSize=51', '?page=abc', `?q=${'x'.repeat(51)}`]) {
+    const bad = ['?sort=cheapest', '?pageSize=0', '?pageSize=51', '?withTotal=yes', `?q=${'x'.repeat(51)}`];
+    for (const query of bad) {
       const response = await t.app.inject({ method: 'GET', url: `/api/products${query}` });
       const body = expectError(response, 400, 'VALIDATION_FAILED');
       expect(body.details).toHaveProperty('issues');

@@ -25,8 +25,8 @@ export function productRowToSummary(row: ProductSummaryRow, assetUrl: AssetUrl):
     title: row.title,
     subtitle: row.subtitle,
     imageUrl: coverOf(row.images, assetUrl),
-    priceFen: row.price_fen,
-    originalPriceFen: row.original_price_fen,
+    priceFen: row.from_price_fen,
+    originalPriceFen: row.from_original_price_fen,
     sales: row.sales,
     tags: row.tags,
   };
@@ -43,20 +43,16 @@ export function skuRowToSku(row: SkuRow, assetUrl: AssetUrl): Sku {
   };
 }
 
-/** The detail page: the product, all SKUs, and the list price taken from the cheapest SKU. */
+/** The detail page: the product, all SKUs, and the from-price the list shows too. */
 export function productToDetail(product: ProductRow, skus: SkuRow[], assetUrl: AssetUrl): ProductDetail {
-  const cheapest = skus.reduce<SkuRow | undefined>(
-    (best, sku) => (best === undefined || sku.price_fen < best.price_fen ? sku : best),
-    undefined,
-  );
   return {
     id: product.id,
     categoryId: product.category_id,
     title: product.title,
     subtitle: product.subtitle,
     imageUrl: coverOf(product.images, assetUrl),
-    priceFen: cheapest?.price_fen ?? 0,
-    originalPriceFen: cheapest?.original_price_fen ?? null,
+    priceFen: product.from_price_fen,
+    originalPriceFen: product.from_original_price_fen,
     sales: product.sales,
     tags: product.tags,
     images: product.images.map(assetUrl),

@@ -24,6 +24,12 @@ export interface ProductsTable {
   /** Curated position for the "default" sort. */
   sort: number;
   created_at: ColumnType<Date, Date | undefined, Date>;
+  /**
+   * The cheapest SKU's price and that SKU's reference price. Written only by the
+   * skus_from_price trigger (migration 0002), in the same transaction as the SKU change.
+   */
+  from_price_fen: ColumnType<number, never, never>;
+  from_original_price_fen: ColumnType<number | null, never, never>;
 }
 
 export interface SkusTable {
