@@ -18,7 +18,7 @@ async function adminQuery(url: string, statement: string): Promise<void> {
  */
 export async function createScratchPostgres(
   adminUrl: string,
-  prefix: 'wm_test' | 'wm_e2e',
+  prefix: 'wm_test' | 'wm_e2e' | 'wm_bench',
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
