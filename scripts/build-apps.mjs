@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run build:weapp` / `npm run build:h5`: production builds of the three Taro apps, one
 // after another (two cores: parallel builds only fight over them), each timed. The weapp
-// build then writes the package size report and fails above budget; the H5 build prints
-// each app's JS size after gzip.
+// build then writes the package size report and fails above budget; the H5 build writes
+// .br / .gz copies of its text files and prints each app's JS size after gzip.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bold, fail, formatDuration, green, info, red } from './lib/log.mjs';
 import { APPS, appDir, ROOT } from './lib/paths.mjs';
+import { precompressDir } from './lib/precompress.mjs';
 import { run } from './lib/proc.mjs';
 import { measureH5 } from './size/h5-size.mjs';
 import { buildSizeReport, measureApp, readPreviousReport, weappDir, writeSizeReport } from './size/size-report.mjs';
@@ -141,6 +142,12 @@ async function main() {
     const buildMs = Object.fromEntries(results.filter((r) => r.ms !== undefined).map((r) => [r.app, r.ms]));
     const sizesOk = weappSizeCheck(built, buildMs);
     return buildsOk && sizesOk ? 0 : 1;
+  }
+  // The API serves these by Accept-Encoding (apps/api/src/http/static-files.ts).
+  for (const app of built) {
+    if (!existsSync(join(appDir(app), 'dist', 'h5', 'index.html'))) continue;
+    const { files, rawBytes, brBytes } = precompressDir(join(appDir(app), 'dist', 'h5'));
+    info(`${app}: ${files} files precompressed (.br/.gz), ${formatBytes(rawBytes)} -> ${formatBytes(brBytes)} br`);
   }
   h5SizeSummary(built);
   return buildsOk ? 0 : 1;

@@ -3,6 +3,7 @@ import { type Clock, systemClock } from './clock';
 import { API_ASSETS_DIR, type ApiConfig } from './config';
 import type { Database } from './db/database';
 import { createAssetUrl } from './http/asset-urls';
+import { registerCompression } from './http/compression';
 import { registerCors } from './http/cors';
 import { registerErrorHandling } from './http/error-handler';
 import { registerJsonBodyParser } from './http/json-body';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJsonBodyParser(app);
   registerErrorHandling(app);
   registerCors(app);
+  await registerCompression(app);
   await registerStaticFiles(app, { assetsDir: deps.assetsDir ?? API_ASSETS_DIR, webRoot: deps.config.webRoot });
 
   registerHealthRoutes(app, routeDeps);

@@ -1,16 +1,30 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** The H5 builds the API serves when WEB_ROOT is set, each at `/<app>/`. */
 export const WEB_APPS = ['mall', 'campaign', 'tools'] as const;
 
+/** `app.1a2b3c4d.js`: webpack's [contenthash:8] (config/taro-config.js h5.output). */
+const CONTENT_HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
+
 /**
- * `/static/` serves product, category and avatar images from apps/api/assets. With a web
- * root, each H5 build is served at its prefix; the apps use hash routing, so the prefix
- * root's index.html is the only page and no SPA fallback is needed. Images are cached for
- * a day; the H5 files are always revalidated.
+ * A content-hashed file never changes under its name, so browsers keep it a year without
+ * asking; everything else (index.html above all, which names the current hashes) is
+ * revalidated on every load, a cheap 304 through ETag / Last-Modified.
+ */
+export function cacheControlFor(path: string): string {
+  const name = basename(path).replace(/\.(br|gz)$/, '');
+  return CONTENT_HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * `/static/` serves product, category and avatar images from apps/api/assets, cached for a
+ * day. With a web root, each H5 build is served at its prefix; the apps use hash routing,
+ * so the prefix root's index.html is the only page and no SPA fallback is needed. The H5
+ * build writes `.br` / `.gz` beside each text file (scripts/lib/precompress.mjs), served
+ * here by Accept-Encoding instead of compressing per request.
  */
 export async function registerStaticFiles(
   app: FastifyInstance,
@@ -35,11 +49,10 @@ export async function registerStaticFiles(
       decorateReply: false,
       redirect: true,
       index: ['index.html'],
-      // Revalidate everything (ETag / Last-Modified make that a cheap 304): bundles are
-      // rebuilt in place during development and index.html must always be current.
+      preCompressed: true,
       cacheControl: false,
-      setHeaders: (res) => {
-        res.setHeader('cache-control', 'no-cache');
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', cacheControlFor(path));
       },
     });
   }
