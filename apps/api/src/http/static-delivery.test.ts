@@ -7,7 +7,7 @@ import type { SeedCatalog } from '../db/seed/catalog.types';
 import { fixtureCatalog } from '../test/fixture-catalog';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { testDatabases } from '../test/test-databases';
-import { cacheControlFor } from './static-files';
+import { cacheControlFor, varyFor } from './static-files';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -54,6 +54,7 @@ describe('static delivery and compression', () => {
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['cache-control']).toBe(IMMUTABLE);
     expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers.vary).toBe('accept-encoding');
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
 
     const gz = await get('/mall/js/app.1a2b3c4d.js', 'gzip');
@@ -63,6 +64,8 @@ describe('static delivery and compression', () => {
 
     const plain = await get('/mall/js/app.1a2b3c4d.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
+    // The plain body is one representation among three: caches must key it by encoding too.
+    expect(plain.headers.vary).toBe('accept-encoding');
     expect(plain.body).toBe(js);
   });
 
@@ -78,6 +81,12 @@ describe('static delivery and compression', () => {
     expect(cacheControlFor('/x/css/app.abcdef12.css')).toBe(IMMUTABLE);
     expect(cacheControlFor('/x/index.html')).toBe('no-cache');
     expect(cacheControlFor('/x/js/app.js')).toBe('no-cache');
+  });
+
+  it('varies text files by Accept-Encoding, not images', () => {
+    expect(varyFor('/x/js/app.1a2b3c4d.js.br')).toBe('accept-encoding');
+    expect(varyFor('/x/index.html')).toBe('accept-encoding');
+    expect(varyFor('/x/static/images/tab.png')).toBeUndefined();
   });
 
   it('compresses JSON answers above 1 KB and leaves small ones alone', async () => {

@@ -19,6 +19,18 @@ export function cacheControlFor(path: string): string {
   return CONTENT_HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** Text files served compressed (precompressed .br/.gz, or by @fastify/compress when small). */
+const COMPRESSIBLE = /\.(js|css|html|json|svg|txt|map)(\.(br|gz))?$/i;
+
+/**
+ * Every representation of a text file, the plain one included, depends on Accept-Encoding:
+ * without `Vary` a shared cache (CDN, proxy) could hand a stored br body to a client that
+ * cannot decode it. @fastify/static's precompressed mode does not set it.
+ */
+export function varyFor(path: string): string | undefined {
+  return COMPRESSIBLE.test(path) ? 'accept-encoding' : undefined;
+}
+
 /**
  * `/static/` serves product, category and avatar images from apps/api/assets, cached for a
  * day. With a web root, each H5 build is served at its prefix; the apps use hash routing,
@@ -53,6 +65,8 @@ export async function registerStaticFiles(
       cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader('cache-control', cacheControlFor(path));
+        const vary = varyFor(path);
+        if (vary) res.setHeader('vary', vary);
       },
     });
   }
