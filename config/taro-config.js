@@ -5,6 +5,7 @@
  * path only; everything else lives here (see ARCHITECTURE.md "One config factory").
  */
 const path = require('node:path');
+const { WxmlMinifyPlugin } = require('./wxml-minify-plugin');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -69,7 +70,9 @@ function createTaroConfig(input) {
     sourceRoot: 'src',
     // dist/weapp and dist/h5 side by side: scripts and the API's WEB_ROOT rely on it.
     outputRoot: `dist/${platform}`,
-    plugins: [],
+    // NutUI icons (and any library markup) are HTML elements such as <i>; WeChat has no
+    // template for them unless plugin-html maps them to views. Browsers know <i>, so H5 skips it.
+    plugins: platform === 'h5' ? [] : ['@tarojs/plugin-html'],
     defineConstants: defineConstants(app),
     alias: frameworkAlias(process.cwd()),
     copy: { patterns: [], options: {} },
@@ -89,7 +92,12 @@ function createTaroConfig(input) {
       },
       terser: { enable: production },
       csso: { enable: production },
-      minifyXML: { collapseWhitespace: production },
+      // Taro's own minifyXML drops `</input>` (HTML void element) and WeChat then refuses the
+      // WXML; our plugin self-closes those tags first (see wxml-minify-plugin.js).
+      minifyXML: { collapseWhitespace: false },
+      webpackChain(chain) {
+        if (production) chain.plugin('wxmlMinify').use(WxmlMinifyPlugin);
+      },
       optimizeMainPackage: { enable: true },
     },
     h5: {
