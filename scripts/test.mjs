@@ -87,6 +87,8 @@ if (depsOk) {
     );
   if (wants('build')) {
     await step('build:weapp', () => run(npm, ['run', 'build:weapp']));
+    // WeChat's own compiler over the production output: a build can pass and still be refused.
+    await step('compile:weapp', () => run(npm, ['run', 'compile:weapp']), { needs: ['build:weapp'] });
     await step('build:h5', () => run(npm, ['run', 'build:h5']));
   }
   if (wants('e2e')) {

@@ -5,10 +5,11 @@
 // half released. Problems are printed one line each, without stack traces.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bold, dim, fail, green, info, yellow } from '../lib/log.mjs';
+import { bold, dim, fail, formatDuration, green, info, red, yellow } from '../lib/log.mjs';
 import { ROOT } from '../lib/paths.mjs';
 import { readPreviousReport } from '../size/size-report.mjs';
 import { formatBytes } from '../size/size-report-format.mjs';
+import { compileWithWeChat, formatCompileError } from '../weapp/wechat-compile.mjs';
 import { inspectApp, uploadApp } from './ci-upload.mjs';
 import { parseReleaseArgs, RELEASE_USAGE } from './release-args.mjs';
 import { parseRobot } from './release-credentials.mjs';
@@ -54,7 +55,7 @@ function describeSizes(sizes) {
   return `${formatBytes(sizes.totalBytes)} (main ${formatBytes(sizes.main.bytes)}${subs ? `; ${subs}` : ''})`;
 }
 
-function printPlan({ preflight, request, inspected, dryRun }) {
+function printPlan({ preflight, request, inspected, compiled, dryRun }) {
   const verb = request.mode === 'preview' ? 'preview' : 'upload';
   const ciMain = inspected?.packageBytes?.__APP__;
   const lines = [
@@ -72,6 +73,7 @@ function printPlan({ preflight, request, inspected, dryRun }) {
     `    key       ${preflight.credentials.key.envName} (${preflight.keyDescription})`,
     `    files     ${inspected ? `${inspected.files.length} in miniprogram-ci's file list` : `${preflight.sizes.fileCount}`}`,
     `    size      ${describeSizes(preflight.sizes)}${ciMain === undefined ? '' : dim(`; miniprogram-ci counts main ${formatBytes(ciMain)}`)}`,
+    `    compile   ok, WeChat's compiler (offline) in ${formatDuration(compiled.ms)}, ${compiled.files.length} files`,
   ];
   if (request.mode === 'preview') lines.push(`    QR code   ${request.call.qrcodeOutputDest}`);
   console.log(lines.join('\n'));
@@ -122,8 +124,17 @@ async function main(argv, env) {
         preview: args.preview,
         reportsDir,
       });
+      // WeChat's own compiler, offline, before anything is said ready or sent: checkCodeQuality
+      // and the size checks never parse WXML, so they passed builds WeChat refuses.
+      const compiled = await compileWithWeChat(preflight.projectPath);
+      if (!compiled.ok) {
+        failures += 1;
+        fail(`${preflight.app}: WeChat's compiler refused ${preflight.projectPath}`);
+        for (const error of compiled.errors) console.error(red(`    ${formatCompileError(error)}`));
+        continue;
+      }
       if (args.dryRun) {
-        printPlan({ preflight, request, inspected: await inspectApp(ci, request), dryRun: true });
+        printPlan({ preflight, request, inspected: await inspectApp(ci, request), compiled, dryRun: true });
         continue;
       }
       // The uploaded project.config.json names the appid it is released under.
@@ -131,7 +142,7 @@ async function main(argv, env) {
         join(preflight.projectPath, 'project.config.json'),
         `${JSON.stringify(preflight.projectConfig, null, 2)}\n`,
       );
-      printPlan({ preflight, request, inspected: null, dryRun: false });
+      printPlan({ preflight, request, inspected: null, compiled, dryRun: false });
       const result = await uploadApp(ci, request, (message) => console.log(dim(`    ${message}`)));
       const packages = (result?.subPackageInfo ?? []).map((pkg) => `${pkg.name} ${formatBytes(pkg.size)}`).join(', ');
       info(

@@ -95,6 +95,7 @@ describe('npm run release -- --dry-run', () => {
     expect(stdout).toContain('WECHAT_TOOLS_PRIVATE_KEY (RSA 2048 bit)');
     expect(stdout).toMatch(/files {5}10 in miniprogram-ci's file list/);
     expect(stdout).toContain('dry run: 3 app(s) ready; nothing was uploaded');
+    expect(stdout.match(/compile {3}ok, WeChat's compiler \(offline\)/g)).toHaveLength(3);
     // A dry run changes nothing on disk.
     const config = JSON.parse(readFileSync(join(root, 'apps/mall/dist/weapp/project.config.json'), 'utf8'));
     expect(config.appid).toBe('touristappid');
@@ -150,7 +151,7 @@ describe('npm run release -- --dry-run', () => {
     try {
       const { code, stderr } = await release(['--app', 'mall', '--dry-run'], allCredentials());
       expect(code).toBe(1);
-      expect(stderr).toMatch(/✖ mall: main package 1\.\d\d MB exceeds our budget of 1\.00 MB; .*assets\/hero\.png/);
+      expect(stderr).toMatch(/✖ mall: main package 1\.\d\d MB exceeds our budget of 700\.0 KB; .*assets\/hero\.png/);
     } finally {
       rmSync(join(dist, 'assets'), { recursive: true, force: true });
     }
@@ -173,5 +174,24 @@ describe('npm run release -- --dry-run', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('✖ --app is required: mall, campaign, tools or all');
     expect(stderr).toContain('npm run release -- --app <mall|campaign|tools|all>');
+  });
+});
+
+describe("release runs WeChat's compiler before it calls an app ready", () => {
+  it('refuses an app whose WXML WeChat cannot parse, naming the file and position', async () => {
+    // Given: tools' page writes <input> without a closing slash or end tag (html-minifier's habit)
+    const page = join(root, 'apps/tools/dist/weapp/pages/index/index.wxml');
+    const good = readFileSync(page, 'utf8');
+    writeFileSync(page, '<view><input value="{{v}}"></view>');
+    try {
+      // When: a dry run of tools
+      const { code, stdout, stderr } = await release(['--app', 'tools', '--dry-run'], allCredentials());
+      // Then: it fails with WeChat's compiler error at pages/index/index.wxml, line 1
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/pages\/index\/index\.wxml:1:\d+: unexpected end tag: view/);
+      expect(stdout).not.toContain('dry run passed');
+    } finally {
+      writeFileSync(page, good);
+    }
   });
 });

@@ -82,11 +82,11 @@ describe('checkSizes', () => {
     expect(checkSizes(measure([f('app.js', 500 * 1024), f('pkg-order/a.js', 1.5 * MB)]))).toEqual([]);
   });
 
-  it('fails an oversized asset in the main package against our 1 MB budget and names it', () => {
+  it('fails an oversized asset in the main package against the mall 700 KB budget and names it', () => {
     const sizes = measure([f('app.js', 300 * 1024), f('assets/hero.png', 800 * 1024)]);
     const [violation, ...rest] = checkSizes(sizes);
     expect(rest).toEqual([]);
-    expect(violation).toMatchObject({ app: 'mall', package: 'main', kind: 'budget', limitBytes: 1 * MB });
+    expect(violation).toMatchObject({ app: 'mall', package: 'main', kind: 'budget', limitBytes: 700 * 1024 });
     expect(violation.suspects[0].path).toBe('assets/hero.png');
   });
 

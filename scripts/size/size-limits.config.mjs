@@ -21,8 +21,9 @@ export const WECHAT_LIMITS = Object.freeze({
  * `perApp` overrides the default for one app, e.g. `{ mall: { mainPackageBytes: 1.2 * MB } }`.
  */
 export const SIZE_BUDGET = Object.freeze({
-  mainPackageBytes: 1 * MB,
-  perApp: Object.freeze({}),
+  // The mall carries the most pages (cart, product, orders); campaign and tools stay lean.
+  mainPackageBytes: 500 * KB,
+  perApp: Object.freeze({ mall: Object.freeze({ mainPackageBytes: 700 * KB }) }),
   developedByServiceProvider: false,
   /** How many of the largest files the report lists per app. */
   largestFilesCount: 10,

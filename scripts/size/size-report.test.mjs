@@ -59,11 +59,11 @@ describe('size report over a build on disk', () => {
       generatedAt: 'after',
       previousReport: readPreviousReport(reports),
     });
-    // Then the main package breaks the 1 MB budget and the new image is blamed
+    // Then the main package breaks the mall's 700 KB budget and the new image is blamed
     expect(report.violations).toHaveLength(1);
     const message = describeViolation(report.violations[0]);
     expect(message).toContain('mall: main package');
-    expect(message).toContain('exceeds our budget of 1.00 MB');
+    expect(message).toContain('exceeds our budget of 700.0 KB');
     expect(message).toContain('grew since the previous report: assets/hero.png new (900.0 KB)');
     expect(renderSizeTable(report)).toContain('OVER (budget)');
     expect(renderSizeMarkdown(report)).toContain('**Over budget:**');
@@ -87,7 +87,7 @@ describe('size report over a build on disk', () => {
   it('falls back to the largest files when nothing grew (e.g. the budget was lowered)', () => {
     fakeBuild();
     const sizes = measureApp('mall', dir);
-    const budget = { ...SIZE_BUDGET, mainPackageBytes: 100 * 1024 };
+    const budget = { ...SIZE_BUDGET, mainPackageBytes: 100 * 1024, perApp: {} };
     const report = buildSizeReport([sizes], { generatedAt: 'now', previousReport: { apps: [sizes] }, budget });
     const [violation] = report.violations;
     expect(violation.comparedWithPrevious).toBe(false);
