@@ -71,6 +71,7 @@ async function vitest(reportName, runVitest) {
 }
 
 const vitestBin = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+const WEAPP_RENDER_CONFIG = join(ROOT, 'scripts', 'weapp', 'vitest.render.config.mts');
 
 const started = Date.now();
 await step('deps', async () => {
@@ -89,6 +90,15 @@ if (depsOk) {
     await step('build:weapp', () => run(npm, ['run', 'build:weapp']));
     // WeChat's own compiler over the production output: a build can pass and still be refused.
     await step('compile:weapp', () => run(npm, ['run', 'compile:weapp']), { needs: ['build:weapp'] });
+    // Every page of every app rendered from that output with WeChat's template compiler.
+    await step(
+      'weapp render',
+      () =>
+        vitest('vitest-weapp-render', (reporters) =>
+          run(process.execPath, [vitestBin, 'run', '--config', WEAPP_RENDER_CONFIG, ...reporters]),
+        ),
+      { needs: ['build:weapp'] },
+    );
     await step('build:h5', () => run(npm, ['run', 'build:h5']));
   }
   if (wants('e2e')) {

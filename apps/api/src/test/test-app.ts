@@ -60,9 +60,11 @@ export async function createTestApp(
     config?: Partial<ApiConfig>;
     catalog?: SeedCatalog;
     sandboxApps?: Parameters<typeof createSandbox>[0]['apps'];
+    /** Where the clock starts (default: a fixed instant); clients on the real clock need now. */
+    startAt?: Date;
   } = {},
 ): Promise<TestApp> {
-  const time = createTestClock();
+  const time = createTestClock(options.startAt);
   const sandbox = createSandbox({ apps: options.sandboxApps ?? Object.values(TEST_APPS), clock: time.clock });
   await sandbox.app.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.app.server.address() as AddressInfo).port}`;

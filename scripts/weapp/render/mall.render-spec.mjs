@@ -1,0 +1,20 @@
+import { expect } from 'vitest';
+import { describeWeappRender } from './render-smoke.mjs';
+
+describeWeappRender('mall', {
+  queries: async (api) => {
+    const { items } = await api.get('/api/products?pageSize=1');
+    return { 'pkg-goods/product/index': { id: items[0].id } };
+  },
+  expectations: {
+    // The home page shows the catalog the API serves (e.g. 玻尿酸水润精华液).
+    'pages/index/index': async (text, api) => {
+      const { items } = await api.get('/api/products?pageSize=4');
+      for (const product of items) expect(text).toContain(product.title);
+    },
+    'pkg-goods/product/index': async (text, api) => {
+      const { items } = await api.get('/api/products?pageSize=1');
+      expect(text).toContain(items[0].title);
+    },
+  },
+});

@@ -1,0 +1,3 @@
+import { describeWeappRender } from './render-smoke.mjs';
+
+describeWeappRender('tools');
