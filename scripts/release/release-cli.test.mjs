@@ -47,7 +47,7 @@ function release(args, env = {}) {
     execFile(
       process.execPath,
       [CLI, '--root', root, ...args],
-      { env: { ...base, NO_COLOR: '1', ...env }, timeout: 90_000 },
+      { env: { ...base, NO_COLOR: '1', ...env }, timeout: 170_000 },
       (error, stdout, stderr) => resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -80,7 +80,10 @@ afterAll(() => {
   rmSync(dirname(keyPath), { recursive: true, force: true });
 });
 
-describe('npm run release -- --dry-run', () => {
+// Each dry run compiles the apps with WeChat's compiler (a few seconds each, more on a busy machine).
+const COMPILING = { timeout: 180_000 };
+
+describe('npm run release -- --dry-run', COMPILING, () => {
   it('passes for all three apps with a throwaway key and prints what would be uploaded', async () => {
     const { code, stdout, stderr } = await release(['--app', 'all', '--dry-run'], allCredentials());
     expect(stderr).not.toMatch(/✖/);
@@ -177,7 +180,7 @@ describe('npm run release -- --dry-run', () => {
   });
 });
 
-describe("release runs WeChat's compiler before it calls an app ready", () => {
+describe("release runs WeChat's compiler before it calls an app ready", COMPILING, () => {
   it('refuses an app whose WXML WeChat cannot parse, naming the file and position', async () => {
     // Given: tools' page writes <input> without a closing slash or end tag (html-minifier's habit)
     const page = join(root, 'apps/tools/dist/weapp/pages/index/index.wxml');
