@@ -1,5 +1,7 @@
 export { AccountBar } from './account-bar';
 export { Avatar } from './avatar';
+export { Carousel } from './carousel';
+export type { CarouselProps } from './carousel-props';
 export { CartEntry, type CartEntryProps } from './cart-entry';
 export { DevSignInSheet } from './dev-sign-in';
 export { EmptyState } from './empty-state';

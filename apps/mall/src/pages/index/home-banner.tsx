@@ -1,7 +1,7 @@
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import type { ProductSummary } from '@wematrix/shared';
 import { assetUrl } from '@wematrix/shared/taro';
-import { Price } from '@wematrix/ui';
+import { Carousel, Price } from '@wematrix/ui';
 import type { ReactElement } from 'react';
 
 const SLOGANS = ['本周热卖', '口碑好物', '新品尝鲜'];
@@ -15,7 +15,7 @@ export function HomeBanner({
   onOpen: (id: string) => void;
 }): ReactElement {
   return (
-    <Swiper
+    <Carousel
       className="home-banner"
       autoplay
       circular
@@ -24,20 +24,22 @@ export function HomeBanner({
       indicatorColor="rgba(255,255,255,0.5)"
     >
       {products.map((product, index) => (
-        <SwiperItem key={product.id}>
-          <View className={`home-banner__slide home-banner__slide--${index % 3}`} onClick={() => onOpen(product.id)}>
-            <View className="home-banner__text">
-              <Text className="home-banner__kicker">{SLOGANS[index % SLOGANS.length]}</Text>
-              <Text className="home-banner__title">{product.title}</Text>
-              <View className="home-banner__price">
-                <Text className="home-banner__from">到手价</Text>
-                <Price fen={product.priceFen} size="sm" />
-              </View>
+        <View
+          key={product.id}
+          className={`home-banner__slide home-banner__slide--${index % 3}`}
+          onClick={() => onOpen(product.id)}
+        >
+          <View className="home-banner__text">
+            <Text className="home-banner__kicker">{SLOGANS[index % SLOGANS.length]}</Text>
+            <Text className="home-banner__title">{product.title}</Text>
+            <View className="home-banner__price">
+              <Text className="home-banner__from">到手价</Text>
+              <Price fen={product.priceFen} size="sm" />
             </View>
-            <Image className="home-banner__image" src={assetUrl(product.imageUrl)} mode="aspectFill" />
           </View>
-        </SwiperItem>
+          <Image className="home-banner__image" src={assetUrl(product.imageUrl)} mode="aspectFill" />
+        </View>
       ))}
-    </Swiper>
+    </Carousel>
   );
 }

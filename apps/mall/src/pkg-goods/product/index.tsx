@@ -1,9 +1,18 @@
 import { Home } from '@nutui/icons-react-taro';
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { initialSelection, type SpecSelection, selectedSku, toggleSpecValue } from '@wematrix/shared';
 import { assetUrl, toast, useCart } from '@wematrix/shared/taro';
-import { CartEntry, DevSignInSheet, EmptyState, OriginalPrice, Price, requireSession, salesText } from '@wematrix/ui';
+import {
+  Carousel,
+  CartEntry,
+  DevSignInSheet,
+  EmptyState,
+  OriginalPrice,
+  Price,
+  requireSession,
+  salesText,
+} from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
 import { type SpecAction, SpecSheet } from '../../features/product/spec-sheet';
 import { useProduct } from '../../features/product/use-product';
@@ -57,13 +66,11 @@ export default function ProductPage(): ReactElement {
   return (
     <View className="wm-page product">
       <View className="product__gallery">
-        <Swiper className="product__swiper" circular onChange={(e) => setCurrent(e.detail.current)}>
+        <Carousel className="product__swiper" circular onChange={setCurrent}>
           {product.images.map((url) => (
-            <SwiperItem key={url}>
-              <Image className="product__image" src={assetUrl(url)} mode="aspectFill" />
-            </SwiperItem>
+            <Image key={url} className="product__image" src={assetUrl(url)} mode="aspectFill" />
           ))}
-        </Swiper>
+        </Carousel>
         <Text className="product__counter">
           {current + 1}/{product.images.length}
         </Text>
