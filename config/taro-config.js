@@ -132,7 +132,7 @@ function createTaroConfig(input) {
         // every page. The polyfills only act where the API is missing, and every browser these
         // apps run in has both (Taro's components need custom elements; WeChat's in-app browser
         // is a current Chromium or WKWebView); no call of ours asks for JSONP. Leaving them out
-        // takes ~8 KB br off each app's first load (docs/performance.md).
+        // takes ~5 KB br off each app's first load (docs/performance.md).
         chain.resolve.alias.set('whatwg-fetch$', false);
         chain.resolve.alias.set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', false);
         chain.resolve.alias.set('jsonp-retry$', path.join(__dirname, 'h5-no-jsonp.mjs'));

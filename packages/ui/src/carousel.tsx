@@ -5,7 +5,7 @@ import { CAROUSEL_INTERVAL_MS, type CarouselProps, slideKey } from './carousel-p
 /**
  * Slides, with WeChat's native swiper. H5 builds take carousel.h5.tsx instead (Taro resolves
  * `<file>.h5.tsx` first): Taro's H5 swiper carries the Swiper library, and because Taro's
- * components are registered together, one swiper anywhere in an app puts ~29 KB br into every
+ * components are registered together, one swiper anywhere in an app puts ~27 KB br into every
  * page's first load.
  */
 export function Carousel({

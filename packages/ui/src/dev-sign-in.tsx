@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { signInSheet } from './sign-in-store';
 
 /**
- * The panel is a NutUI Popup, which brings react-transition-group and friends (~9 KB br),
+ * The panel is a NutUI Popup, which brings react-transition-group and friends (~13 KB br),
  * and most visitors never open it: H5 fetches it on the first open instead of with every
  * page's first load. Mini-programs load no code at run time, so there it is bundled as
  * before; the `process.env.TARO_ENV` test is constant at build time and webpack drops the
