@@ -5,7 +5,7 @@ import type { Database } from './db/database';
 import { createAssetUrl } from './http/asset-urls';
 import { registerCompression } from './http/compression';
 import { registerCors } from './http/cors';
-import { registerErrorHandling } from './http/error-handler';
+import { handleFrameworkError, registerErrorHandling } from './http/error-handler';
 import { registerJsonBodyParser } from './http/json-body';
 import { createResponseCache, type ResponseCache } from './http/response-cache';
 import { registerStaticFiles } from './http/static-files';
@@ -38,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? { level: deps.config.logLevel },
     // A request that takes longer than this is stuck; free the socket.
     requestTimeout: 30_000,
+    frameworkErrors: handleFrameworkError,
   });
   const clock = deps.clock ?? systemClock;
   const routeDeps: RouteDeps = {

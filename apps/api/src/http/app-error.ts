@@ -39,6 +39,7 @@ export class AppError extends Error {
 export const HTTP_ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '请求参数有误，请检查后重试', messageEn: 'Request validation failed' },
   MALFORMED_JSON: { status: 400, message: '请求格式有误', messageEn: 'Request body is not valid JSON' },
+  MALFORMED_URL: { status: 400, message: '请求地址有误', messageEn: 'Request URL is not validly percent-encoded' },
   UNAUTHENTICATED: { status: 401, message: '请先登录', messageEn: 'Sign-in required' },
   NOT_FOUND: { status: 404, message: '页面不存在', messageEn: 'Route not found' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大', messageEn: 'Request body too large' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appNameSchema } from './common';
+import { appNameSchema, textInputSchema } from './common';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -14,13 +14,13 @@ export type User = z.infer<typeof userSchema>;
 /** weapp: the code from `Taro.login()` plus which app asked (each app has its own appid). */
 export const wechatLoginRequestSchema = z.object({
   app: appNameSchema,
-  code: z.string().min(1).max(128),
+  code: textInputSchema.min(1).max(128),
 });
 export type WechatLoginRequest = z.infer<typeof wechatLoginRequestSchema>;
 
 /** H5 demo only: sign in as one of the seeded demo shoppers (disabled when DEV_LOGIN=off). */
 export const devLoginRequestSchema = z.object({
-  shopper: z.string().min(1).max(32),
+  shopper: textInputSchema.min(1).max(32),
 });
 export type DevLoginRequest = z.infer<typeof devLoginRequestSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fenSchema } from './common';
+import { fenSchema, idSchema } from './common';
 
 import { MAX_LINE_QUANTITY } from './limits';
 
@@ -31,7 +31,7 @@ export const cartSchema = z.object({
 export type Cart = z.infer<typeof cartSchema>;
 
 export const addCartItemRequestSchema = z.object({
-  skuId: z.string().min(1).max(64),
+  skuId: idSchema,
   quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
 });
 export type AddCartItemRequest = z.infer<typeof addCartItemRequestSchema>;

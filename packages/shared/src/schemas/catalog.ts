@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorPageOf, cursorQuerySchema, fenSchema, queryFlagSchema } from './common';
+import { cursorPageOf, cursorQuerySchema, fenSchema, queryFlagSchema, textInputSchema } from './common';
 
 export const categorySchema = z.object({
   id: z.string(),
@@ -55,8 +55,8 @@ export const productSortSchema = z.enum(['default', 'sales', 'price_asc', 'price
 export type ProductSort = z.infer<typeof productSortSchema>;
 
 export const productListQuerySchema = cursorQuerySchema.extend({
-  categoryId: z.string().max(64).optional(),
-  q: z.string().trim().max(50).optional(),
+  categoryId: textInputSchema.max(64).optional(),
+  q: textInputSchema.trim().max(50).optional(),
   sort: productSortSchema.default('default'),
   /** Also count every match (the UI shows category counts from /categories instead). */
   withTotal: queryFlagSchema,

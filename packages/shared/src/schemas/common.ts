@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/**
+ * The base of every string the API accepts: path ids, query values, body fields. PostgreSQL's
+ * text types cannot hold U+0000, so a NUL that reached a query would fail in the driver as a
+ * 500; refused here, it is a 400 VALIDATION_FAILED like any other bad input.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
+export const textInputSchema = z.string().regex(/^[^\u0000]*$/, { message: 'must not contain NUL (U+0000)' });
+
+/** An id in a path, query or body (product, SKU, category...). */
+export const idSchema = textInputSchema.min(1).max(64);
+
 /** A fen amount on the wire: whole, non-negative, bounded (see money/fen.ts). */
 export const fenSchema = z.number().int().nonnegative().max(1_000_000_000);
 
@@ -30,7 +41,7 @@ export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
  * it is, and rows inserted meanwhile never shift a product onto two pages.
  */
 export const cursorQuerySchema = z.object({
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: textInputSchema.min(1).max(200).optional(),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type CursorQuery = z.infer<typeof cursorQuerySchema>;

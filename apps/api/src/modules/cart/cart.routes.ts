@@ -1,4 +1,4 @@
-import { addCartItemRequestSchema, type Cart, updateCartItemRequestSchema } from '@wematrix/shared';
+import { addCartItemRequestSchema, type Cart, idSchema, updateCartItemRequestSchema } from '@wematrix/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from '../../http/validate';
@@ -8,7 +8,7 @@ import { CartError } from './cart.errors';
 import { addToCartLine, deleteCartLine, listCartLines, stockAndLine, updateCartLine } from './cart.repository';
 import { cartFromLines, insufficientStock } from './cart.service';
 
-const skuParamsSchema = z.object({ skuId: z.string().min(1).max(64) });
+const skuParamsSchema = z.object({ skuId: idSchema });
 const updateSchema = updateCartItemRequestSchema.refine((v) => v.quantity !== undefined || v.selected !== undefined, {
   message: 'quantity or selected is required',
 });

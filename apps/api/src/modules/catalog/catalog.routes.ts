@@ -1,4 +1,10 @@
-import { type Category, type ProductDetail, type ProductPage, productListQuerySchema } from '@wematrix/shared';
+import {
+  type Category,
+  idSchema,
+  type ProductDetail,
+  type ProductPage,
+  productListQuerySchema,
+} from '@wematrix/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { replyCached } from '../../http/cached-reply';
@@ -15,7 +21,7 @@ import {
 import { categoryRowToCategory, productRowToSummary, productToDetail } from './catalog.service';
 import { decodeProductCursor, encodeProductCursor } from './product-cursor';
 
-const productParamsSchema = z.object({ id: z.string().min(1).max(64) });
+const productParamsSchema = z.object({ id: idSchema });
 
 /**
  * Public catalog reads. Each answer is cached briefly by its normalized query (see

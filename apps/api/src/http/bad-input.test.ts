@@ -1,0 +1,189 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, expectError, freshShopper, type TestApp } from '../test/test-app';
+import { testDatabases } from '../test/test-databases';
+
+/** One string input of one route, carrying a NUL (U+0000), which PostgreSQL cannot store. */
+interface NulCase {
+  /** Method and path as Fastify registered the route. */
+  route: string;
+  input: string;
+  request: InjectOptions;
+  /** Routes behind the auth guard get a signed-in shopper's token. */
+  signedIn?: boolean;
+}
+
+const NUL = '\u0000';
+const SKU = 'sku-sneaker-b38';
+
+const NUL_CASES: NulCase[] = [
+  { route: 'GET /api/products/:id', input: 'params.id', request: { method: 'GET', url: '/api/products/%00' } },
+  {
+    route: 'GET /api/products/:id',
+    input: 'params.id (inside)',
+    request: { method: 'GET', url: '/api/products/p%00x' },
+  },
+  { route: 'GET /api/products', input: 'query.q', request: { method: 'GET', url: '/api/products?q=%00' } },
+  {
+    route: 'GET /api/products',
+    input: 'query.categoryId',
+    request: { method: 'GET', url: '/api/products?categoryId=%00' },
+  },
+  { route: 'GET /api/products', input: 'query.cursor', request: { method: 'GET', url: '/api/products?cursor=%00' } },
+  { route: 'GET /api/products', input: 'query.sort', request: { method: 'GET', url: '/api/products?sort=%00' } },
+  {
+    route: 'GET /api/products',
+    input: 'query.withTotal',
+    request: { method: 'GET', url: '/api/products?withTotal=%00' },
+  },
+  { route: 'GET /api/campaigns', input: 'query.kind', request: { method: 'GET', url: '/api/campaigns?kind=%00' } },
+  {
+    route: 'POST /api/auth/wechat',
+    input: 'body.app',
+    request: { method: 'POST', url: '/api/auth/wechat', payload: { app: NUL, code: 'c' } },
+  },
+  {
+    route: 'POST /api/auth/wechat',
+    input: 'body.code',
+    request: { method: 'POST', url: '/api/auth/wechat', payload: { app: 'mall', code: `a${NUL}` } },
+  },
+  {
+    route: 'POST /api/auth/dev',
+    input: 'body.shopper',
+    request: { method: 'POST', url: '/api/auth/dev', payload: { shopper: NUL } },
+  },
+  {
+    route: 'POST /api/cart/items',
+    input: 'body.skuId',
+    request: { method: 'POST', url: '/api/cart/items', payload: { skuId: NUL, quantity: 1 } },
+    signedIn: true,
+  },
+  {
+    route: 'PATCH /api/cart/items/:skuId',
+    input: 'params.skuId',
+    request: { method: 'PATCH', url: `/api/cart/items/${SKU}%00`, payload: { quantity: 2 } },
+    signedIn: true,
+  },
+  {
+    route: 'DELETE /api/cart/items/:skuId',
+    input: 'params.skuId',
+    request: { method: 'DELETE', url: `/api/cart/items/${SKU}%00` },
+    signedIn: true,
+  },
+];
+
+/** Routes that read no string from the request (the session token is checked by signature). */
+const NO_STRING_INPUT = [
+  'GET /api/health',
+  'GET /api/me',
+  'GET /api/categories',
+  'GET /api/cart',
+  'GET /api/auth/dev/shoppers',
+];
+
+/** Errors Fastify raises before a handler runs, in the same body as the app's own. */
+const FRAMEWORK_CASES: { name: string; request: InjectOptions; status: number; code: string }[] = [
+  {
+    name: 'bad percent-encoding in the path',
+    request: { method: 'GET', url: '/api/products/%E0%A4%A' },
+    status: 400,
+    code: 'MALFORMED_URL',
+  },
+  {
+    name: 'a path parameter over the router limit',
+    request: { method: 'GET', url: `/api/products/${'p'.repeat(200)}` },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'a path parameter just over the id limit',
+    request: { method: 'GET', url: `/api/products/${'p'.repeat(65)}` },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'malformed JSON',
+    request: { method: 'POST', url: '/api/auth/dev', headers: { 'content-type': 'application/json' }, payload: '{bad' },
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+  {
+    name: 'a raw 0x00 byte inside a JSON string',
+    request: {
+      method: 'POST',
+      url: '/api/auth/dev',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"shopper":"${NUL}"}`,
+    },
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+];
+
+/** The API's routes as `METHOD /path`, read from Fastify's route tree (HEAD is implied by GET). */
+function registeredRoutes(tree: string): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] ?? '').length / 4;
+    stack.length = depth;
+    stack.push(match[2] ?? '');
+    const path = stack.join('');
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD')) {
+      routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+describe.each(testDatabases())('bad input on $name', (database) => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await createTestApp(database);
+    token = await freshShopper(t);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/api/cart/items',
+      headers: bearer(token),
+      payload: { skuId: SKU, quantity: 1 },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has a NUL case for every API route that reads a string', () => {
+    const apiRoutes = registeredRoutes(t.app.printRoutes({ commonPrefix: false })).filter((r) => r.includes(' /api/'));
+    expect(apiRoutes.length).toBeGreaterThan(NO_STRING_INPUT.length);
+    const covered = new Set([...NUL_CASES.map((c) => c.route), ...NO_STRING_INPUT]);
+    expect(apiRoutes.filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  it.each(NUL_CASES)('$route refuses a NUL in $input with 400 VALIDATION_FAILED', async ({ request, signedIn }) => {
+    const cartBefore = (await t.app.inject({ method: 'GET', url: '/api/cart', headers: bearer(token) })).json();
+    const response = await t.app.inject({
+      ...request,
+      headers: { ...request.headers, ...(signedIn ? bearer(token) : {}) },
+    });
+    const body = expectError(response, 400, 'VALIDATION_FAILED');
+    expect(Object.keys(body).sort()).toEqual(['code', 'details', 'message', 'messageEn']);
+    const cartAfter = (await t.app.inject({ method: 'GET', url: '/api/cart', headers: bearer(token) })).json();
+    expect(cartAfter).toEqual(cartBefore);
+  });
+
+  it('serves no static file for a NUL in its path, in the error body', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/static/products/p-sneaker.jpg%00' });
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    expect(Object.keys(response.json()).sort()).toEqual(['code', 'message', 'messageEn']);
+  });
+
+  it.each(FRAMEWORK_CASES)('answers $name with $status $code', async ({ request, status, code }) => {
+    const body = expectError(await t.app.inject(request), status, code);
+    expect(Object.keys(body).filter((k) => k !== 'details')).toEqual(['code', 'message', 'messageEn']);
+  });
+});
