@@ -13,7 +13,7 @@ import { allPages, createWeappRuntime, MISSING_TEMPLATE } from './weapp-runtime.
 /**
  * @param {'mall' | 'campaign' | 'tools'} app
  * @param {{ queries?: (api: { get: (path: string) => Promise<any> }) => Promise<Record<string, Record<string, string>>>,
- *           expectations?: Record<string, (text: string, api: { get: (path: string) => Promise<any> }) => Promise<void>> }} [options]
+ *           expectations?: Record<string, (text: string, api: { get: (path: string) => Promise<any> }, result: { html: string }) => Promise<void>> }} [options]
  *   queries: the query each page needs (a product id, ...); expectations: extra checks per page.
  */
 export function describeWeappRender(app, { queries, expectations = {} } = {}) {
@@ -62,7 +62,7 @@ export function describeWeappRender(app, { queries, expectations = {} } = {}) {
         expect(problems.map((log) => log.text)).toEqual([]);
         expect(result.requests.filter((request) => request.status >= 500 || request.status === 0)).toEqual([]);
         expect(result.text, 'the page rendered no text').not.toBe('');
-        await expectations[route]?.(result.text, api);
+        await expectations[route]?.(result.text, api, result);
       });
     }
   });
