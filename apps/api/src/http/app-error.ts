@@ -1,3 +1,5 @@
+import type { ApiErrorCode, CommonErrorCode } from '@wematrix/shared';
+
 /** What one error code means to a shopper and to a developer. */
 export interface ErrorSpec {
   status: number;
@@ -6,7 +8,12 @@ export interface ErrorSpec {
   messageEn: string;
 }
 
-export type ErrorTable<Code extends string> = Record<Code, ErrorSpec>;
+/**
+ * A module's codes and what each means. Codes come from the closed unions in
+ * @wematrix/shared (error-codes.ts): every code of the union needs an entry, and an entry
+ * for a code the union lacks does not compile.
+ */
+export type ErrorTable<Code extends ApiErrorCode> = Record<Code, ErrorSpec>;
 
 export interface ErrorOverrides {
   message?: string;
@@ -20,12 +27,12 @@ export interface ErrorOverrides {
  * `{ code, message, messageEn, details? }` with the table's status.
  */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly status: number;
   readonly messageEn: string;
   readonly details: unknown;
 
-  constructor(code: string, spec: ErrorSpec, overrides: ErrorOverrides = {}) {
+  constructor(code: ApiErrorCode, spec: ErrorSpec, overrides: ErrorOverrides = {}) {
     super(overrides.message ?? spec.message);
     this.name = 'AppError';
     this.code = code;
@@ -40,14 +47,15 @@ export const HTTP_ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '请求参数有误，请检查后重试', messageEn: 'Request validation failed' },
   MALFORMED_JSON: { status: 400, message: '请求格式有误', messageEn: 'Request body is not valid JSON' },
   MALFORMED_URL: { status: 400, message: '请求地址有误', messageEn: 'Request URL is not validly percent-encoded' },
+  BAD_REQUEST: { status: 400, message: '请求有误', messageEn: 'Bad request' },
   UNAUTHENTICATED: { status: 401, message: '请先登录', messageEn: 'Sign-in required' },
   NOT_FOUND: { status: 404, message: '页面不存在', messageEn: 'Route not found' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大', messageEn: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求格式不受支持', messageEn: 'Unsupported content type' },
   INTERNAL: { status: 500, message: '服务开小差了，请稍后再试', messageEn: 'Internal server error' },
-} as const satisfies ErrorTable<string>;
+} as const satisfies ErrorTable<CommonErrorCode>;
 
-export type HttpErrorCode = keyof typeof HTTP_ERRORS;
+export type HttpErrorCode = CommonErrorCode;
 
 export class HttpError extends AppError {
   constructor(code: HttpErrorCode, overrides?: ErrorOverrides) {

@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '@wematrix/shared';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, expectError, freshShopper, type TestApp } from '../test/test-app';
@@ -82,7 +83,7 @@ const NO_STRING_INPUT = [
 ];
 
 /** Errors Fastify raises before a handler runs, in the same body as the app's own. */
-const FRAMEWORK_CASES: { name: string; request: InjectOptions; status: number; code: string }[] = [
+const FRAMEWORK_CASES: { name: string; request: InjectOptions; status: number; code: ApiErrorCode }[] = [
   {
     name: 'bad percent-encoding in the path',
     request: { method: 'GET', url: '/api/products/%E0%A4%A' },

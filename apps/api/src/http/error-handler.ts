@@ -24,9 +24,9 @@ function toAppError(error: FastifyError | Error): AppError {
   const mapped = code ? FASTIFY_CODES[code] : undefined;
   if (mapped) return new HttpError(mapped);
   const status = (error as FastifyError).statusCode;
-  // Any other 4xx Fastify raises (bad URL encoding...) is still the caller's input.
+  // Any other 4xx Fastify or a plugin raises (a NUL in a static file's path...) is still the caller's input.
   if (status !== undefined && status >= 400 && status < 500) {
-    return new AppError('BAD_REQUEST', { status, message: '请求有误', messageEn: 'Bad request' });
+    return new AppError('BAD_REQUEST', { ...HTTP_ERRORS.BAD_REQUEST, status });
   }
   return new HttpError('INTERNAL');
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { type ApiErrorCode, apiErrorSchema } from '@wematrix/shared';
 import { createSandbox, type Sandbox } from '@wematrix/wechat-sandbox';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
@@ -129,9 +130,15 @@ export function expectContract<S extends z.ZodTypeAny>(schema: S, response: Ligh
   return parsed.data;
 }
 
-export function expectError(response: LightMyRequestResponse, status: number, code: string): Record<string, unknown> {
+/** Checks an error answer: its status, its code, and a body in the shared error contract (a listed code). */
+export function expectError(
+  response: LightMyRequestResponse,
+  status: number,
+  code: ApiErrorCode,
+): Record<string, unknown> {
   expect(response.statusCode, response.body).toBe(status);
   const body = response.json() as Record<string, unknown>;
+  expect(apiErrorSchema.safeParse(body).success, response.body).toBe(true);
   expect(body.code).toBe(code);
   expect(typeof body.message).toBe('string');
   expect(typeof body.messageEn).toBe('string');

@@ -3,6 +3,7 @@ import type { CampaignKind, CampaignSummary } from '../schemas/campaign';
 import type { AddCartItemRequest, Cart, UpdateCartItemRequest } from '../schemas/cart';
 import type { Category, ProductDetail, ProductListQuery, ProductPage } from '../schemas/catalog';
 import type { ApiErrorBody } from '../schemas/common';
+import type { ApiErrorCode } from '../schemas/error-codes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -22,7 +23,8 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
 /** An error answered by the API, with the code apps switch on and a message fit to show. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  /** One of API_ERROR_CODES; an app older than the API may still meet a newer code, so keep a default branch. */
+  readonly code: ApiErrorCode;
   readonly messageEn: string;
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_ERROR_CODES } from './error-codes';
 
 /**
  * The base of every string the API accepts: path ids, query values, body fields. PostgreSQL's
@@ -14,26 +15,17 @@ export const idSchema = textInputSchema.min(1).max(64);
 /** A fen amount on the wire: whole, non-negative, bounded (see money/fen.ts). */
 export const fenSchema = z.number().int().nonnegative().max(1_000_000_000);
 
-/** Every 4xx/5xx body. `code` is a closed machine code; `message` is Chinese for shoppers; `messageEn` for logs and developers. */
+/**
+ * Every 4xx/5xx body. `code` is one of API_ERROR_CODES (error-codes.ts); `message` is Chinese
+ * for shoppers; `messageEn` for logs and developers.
+ */
 export const apiErrorSchema = z.object({
-  code: z.string(),
+  code: z.enum(API_ERROR_CODES),
   message: z.string(),
   messageEn: z.string(),
   details: z.unknown().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
-
-/** Error codes shared by every module so apps can switch on them. Modules add their own. */
-export const COMMON_ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'MALFORMED_JSON',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const;
-export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
 /**
  * Keyset pagination: the first page has no cursor; each page answers the opaque cursor of the

@@ -3,3 +3,4 @@ export * from './campaign';
 export * from './cart';
 export * from './catalog';
 export * from './common';
+export * from './error-codes';

@@ -1,3 +1,4 @@
+import type { AuthErrorCode } from '@wematrix/shared';
 import { AppError, type ErrorOverrides, type ErrorTable, HTTP_ERRORS } from '../../http/app-error';
 
 export const AUTH_ERRORS = {
@@ -15,9 +16,7 @@ export const AUTH_ERRORS = {
     message: '微信登录暂时不可用，请稍后再试',
     messageEn: 'WeChat login service unavailable',
   },
-} as const satisfies ErrorTable<string>;
-
-export type AuthErrorCode = keyof typeof AUTH_ERRORS;
+} as const satisfies ErrorTable<AuthErrorCode>;
 
 export class AuthError extends AppError {
   constructor(code: AuthErrorCode, overrides?: ErrorOverrides) {

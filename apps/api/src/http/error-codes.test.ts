@@ -1,0 +1,38 @@
+import { API_ERROR_CODES, type ApiErrorCode } from '@wematrix/shared';
+import { describe, expect, it } from 'vitest';
+import { AUTH_ERRORS, AuthError } from '../modules/auth/auth.errors';
+import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
+import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
+import { AppError, type ErrorSpec, HTTP_ERRORS, HttpError } from './app-error';
+
+const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
+  http: HTTP_ERRORS,
+  auth: AUTH_ERRORS,
+  cart: CART_ERRORS,
+  catalog: CATALOG_ERRORS,
+};
+
+describe('error codes: the shared unions are the source of truth', () => {
+  it.each(API_ERROR_CODES)('%s has a spec in the API, with one status wherever it appears', (code) => {
+    const specs = Object.values(TABLES).flatMap((table) => table[code] ?? []);
+    expect(specs.length).toBeGreaterThan(0);
+    expect(new Set(specs.map((spec) => spec.status)).size).toBe(1);
+  });
+
+  it('has no API code outside the shared list', () => {
+    const apiCodes = Object.values(TABLES).flatMap((table) => Object.keys(table));
+    expect(apiCodes.filter((code) => !(API_ERROR_CODES as readonly string[]).includes(code))).toEqual([]);
+  });
+
+  it('refuses unknown codes at compile time', () => {
+    // Each line below must fail typecheck (npm run typecheck); at run time they just build errors.
+    // @ts-expect-error not a code in @wematrix/shared
+    expect(new AppError('NOPE', HTTP_ERRORS.INTERNAL).code).toBe('NOPE');
+    // @ts-expect-error a catalog code is not a cart code
+    expect(() => new CartError('PRODUCT_NOT_FOUND')).toThrow();
+    // @ts-expect-error not a common code
+    expect(() => new HttpError('INSUFFICIENT_STOCK')).toThrow();
+    expect(new AuthError('WECHAT_UNAVAILABLE').status).toBe(502);
+    expect(new CatalogError('CURSOR_INVALID').status).toBe(400);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Every `code` the API answers with, as closed lists: the one source of truth. The API's
+ * error tables are typed by these unions (a code missing here does not compile there) and
+ * the apps switch on the same names. A code is listed once per module that raises it.
+ */
+
+/** Raised by the HTTP shell for any route: input, routing, auth and unexpected failures. */
+export const COMMON_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'MALFORMED_URL',
+  /** Any other 4xx Fastify raises before a handler; the status is Fastify's. */
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+] as const;
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
+export const AUTH_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'DEV_LOGIN_DISABLED',
+  'SHOPPER_NOT_FOUND',
+  'WECHAT_LOGIN_FAILED',
+  'WECHAT_UNAVAILABLE',
+] as const;
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+
+export const CATALOG_ERROR_CODES = ['PRODUCT_NOT_FOUND', 'SKU_NOT_FOUND', 'CURSOR_INVALID'] as const;
+export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
+
+export const CART_ERROR_CODES = ['SKU_NOT_FOUND', 'INSUFFICIENT_STOCK', 'CART_ITEM_NOT_FOUND'] as const;
+export type CartErrorCode = (typeof CART_ERROR_CODES)[number];
+
+/** Every code, each once. */
+export const API_ERROR_CODES = [
+  ...new Set([...COMMON_ERROR_CODES, ...AUTH_ERROR_CODES, ...CATALOG_ERROR_CODES, ...CART_ERROR_CODES]),
+] as [ApiErrorCode, ...ApiErrorCode[]];
+export type ApiErrorCode = CommonErrorCode | AuthErrorCode | CatalogErrorCode | CartErrorCode;
