@@ -3,21 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, expectContract, expectError, type TestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
-import { campaignStatus } from './campaign-status';
 
 const HOUR_MS = 3600 * 1000;
-
-describe('campaignStatus', () => {
-  const window = { startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: new Date('2026-01-02T00:00:00Z') };
-  it.each([
-    ['2025-12-31T23:59:59.999Z', 'upcoming'],
-    ['2026-01-01T00:00:00.000Z', 'live'],
-    ['2026-01-01T23:59:59.999Z', 'live'],
-    ['2026-01-02T00:00:00.000Z', 'ended'],
-  ])('at %s is %s', (at, expected) => {
-    expect(campaignStatus(window, new Date(at))).toBe(expected);
-  });
-});
 
 describe.each(testDatabases())('campaign API on $name', (database) => {
   let t: TestApp;

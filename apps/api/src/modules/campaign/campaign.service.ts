@@ -1,7 +1,6 @@
-import { type CampaignKind, type CampaignSummary, campaignKindSchema } from '@wematrix/shared';
+import { type CampaignKind, type CampaignSummary, campaignKindSchema, campaignStatus } from '@wematrix/shared';
 import type { AssetUrl } from '../../http/asset-urls';
 import type { CampaignListRow } from './campaign.repository';
-import { campaignStatus } from './campaign-status';
 
 export function campaignRowToSummary(row: CampaignListRow, now: Date, assetUrl: AssetUrl): CampaignSummary {
   const cover = row.images[0];

@@ -1,5 +1,12 @@
 import { Image, Text, View } from '@tarojs/components';
-import { type CampaignSummary, countdownParts, formatCountdown, formatShanghai } from '@wematrix/shared';
+import {
+  type CampaignSummary,
+  campaignStatus,
+  countdownParts,
+  discountPercent,
+  formatCountdown,
+  formatShanghai,
+} from '@wematrix/shared';
 import { assetUrl } from '@wematrix/shared/taro';
 import { OriginalPrice, Price } from '@wematrix/ui';
 import type { ReactElement } from 'react';
@@ -11,18 +18,14 @@ export interface CampaignCardProps {
   onOpen: (campaign: CampaignSummary) => void;
 }
 
-/** Saving in whole percent, for the "省 30%" chip; integer maths on fen. */
-function savingPercent(campaign: CampaignSummary): number {
-  if (campaign.originalPriceFen <= 0 || campaign.campaignPriceFen >= campaign.originalPriceFen) return 0;
-  return Math.floor(((campaign.originalPriceFen - campaign.campaignPriceFen) * 100) / campaign.originalPriceFen);
-}
-
 export function CampaignCard({ campaign, now, onOpen }: CampaignCardProps): ReactElement {
   const kind = KINDS[campaign.kind];
-  const upcoming = campaign.status === 'upcoming' && Date.parse(campaign.startsAt) > now;
+  // The server's status, moved forward on the ticking clock: an upcoming card turns live at its
+  // start without a reload, and a phone clock running late never turns a live one back.
+  const upcoming = campaign.status === 'upcoming' && campaignStatus(campaign, now) === 'upcoming';
   const target = upcoming ? campaign.startsAt : campaign.endsAt;
   const parts = countdownParts(target, now);
-  const saving = savingPercent(campaign);
+  const saving = discountPercent({ priceFen: campaign.campaignPriceFen, originalPriceFen: campaign.originalPriceFen });
   return (
     <View
       className={`campaign-card wm-campaign-card wm-campaign-card--${campaign.kind}`}

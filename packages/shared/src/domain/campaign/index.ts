@@ -1,0 +1,2 @@
+export * from './campaign-status';
+export * from './discount-percent';
