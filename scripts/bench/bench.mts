@@ -89,6 +89,7 @@ try {
     sessionSecret: 'bench-session-secret-not-used-for-anything-real',
     sessionTtlSeconds: 3600,
     devLogin: false,
+    seedDemo: false,
     // Nothing here calls WeChat; an unroutable base makes sure of it.
     wechat: { apiBase: 'http://127.0.0.1:9', apps: benchWechatApps },
     webRoot: null,

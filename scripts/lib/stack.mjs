@@ -104,6 +104,8 @@ export async function startStack({
       // Unset: the API keeps a generated secret in .data/session-secret (sign-ins survive restarts).
       ...(sessionSecret ? { SESSION_SECRET: sessionSecret } : {}),
       DEV_LOGIN: 'on',
+      // The demo catalog and shoppers, into an empty database only (the API never seeds unasked).
+      SEED_DEMO: '1',
       WECHAT_API_BASE: sandboxUrl,
       WEB_ROOT: webRoot,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),

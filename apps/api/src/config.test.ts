@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, REPO_ROOT } from './config';
+import { ConfigError, loadConfig, REPO_ROOT } from './config';
 import { loadOrCreateSessionSecret } from './session-secret';
 
 const base = { SESSION_SECRET: 's'.repeat(40) };
@@ -54,6 +54,30 @@ describe('loadConfig', () => {
   it('refuses values it cannot understand', () => {
     expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...base, DEV_LOGIN: 'maybe' })).toThrow(/DEV_LOGIN/);
+    expect(() => loadConfig({ ...base, SEED_DEMO: 'please' })).toThrow(/SEED_DEMO/);
+  });
+
+  it('seeds demo data only when SEED_DEMO asks', () => {
+    expect(loadConfig(base).seedDemo).toBe(false);
+    expect(loadConfig({ ...base, SEED_DEMO: '1' }).seedDemo).toBe(true);
+    expect(loadConfig({ ...base, SEED_DEMO: 'off' }).seedDemo).toBe(false);
+  });
+
+  describe('in production (NODE_ENV=production)', () => {
+    const production = { ...base, NODE_ENV: 'production' };
+    it.each([
+      ['no SESSION_SECRET', { SESSION_SECRET: undefined }, /^SESSION_SECRET is required when NODE_ENV=production/],
+      ['a blank SESSION_SECRET', { SESSION_SECRET: '  ' }, /^SESSION_SECRET is required/],
+      ['a short SESSION_SECRET', { SESSION_SECRET: 'short' }, /^SESSION_SECRET must be at least 32 characters/],
+      ['SEED_DEMO on', { SEED_DEMO: '1' }, /^SEED_DEMO must be off when NODE_ENV=production/],
+    ])('refuses to start with %s, naming the variable', (_name, env, message) => {
+      expect(() => loadConfig({ ...production, ...env })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...production, ...env })).toThrow(message);
+    });
+
+    it('starts with a shared SESSION_SECRET and no demo seeding', () => {
+      expect(loadConfig(production)).toMatchObject({ sessionSecret: base.SESSION_SECRET, seedDemo: false });
+    });
   });
 });
 

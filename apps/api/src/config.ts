@@ -20,6 +20,8 @@ export interface ApiConfig {
   sessionTtlSeconds: number;
   /** The H5 demo's "sign in as a demo shopper"; never on in production. */
   devLogin: boolean;
+  /** Seed the demo catalog into an empty database at start (SEED_DEMO, set by `npm start`); refused in production. */
+  seedDemo: boolean;
   wechat: {
     apiBase: string;
     apps: Record<AppName, WechatAppCredentials>;
@@ -41,11 +43,19 @@ const DEFAULT_WECHAT_APPS: Record<AppName, WechatAppCredentials> = {
   tools: { appid: 'wx746f6f6c732d776d', secret: 'sandbox_secret_tools' },
 };
 
+/** A setting the API cannot start with; server.ts prints its message alone, without a stack. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0)
-    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+    throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
 }
 
@@ -53,18 +63,43 @@ function flag(value: string | undefined, name: string): boolean {
   if (value === undefined || value === '') return false;
   if (['on', 'true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['off', 'false', '0', 'no'].includes(value.toLowerCase())) return false;
-  throw new Error(`${name} must be on or off, got "${value}"`);
+  throw new ConfigError(`${name} must be on or off, got "${value}"`);
 }
 
 function optional(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value.trim();
 }
 
+/** Shortest SESSION_SECRET accepted in production: 32 characters of HMAC key. */
+const MIN_SESSION_SECRET_LENGTH = 32;
+
 /**
- * Reads the environment once into a typed object. The only side effect: with no
- * SESSION_SECRET, a generated one is kept in `.data/session-secret` (see session-secret.ts).
+ * Production needs one SESSION_SECRET shared by every instance: a generated per-instance
+ * secret would make a token signed by one instance invalid on the next, signing shoppers
+ * out at random behind a load balancer. Outside production a generated one is kept in
+ * `.data/session-secret` so restarts keep sign-ins.
+ */
+function sessionSecret(env: NodeJS.ProcessEnv, production: boolean, dataDir: string): string {
+  const configured = optional(env.SESSION_SECRET);
+  if (!production) return configured ?? loadOrCreateSessionSecret(resolve(dataDir, 'session-secret'));
+  if (!configured) {
+    throw new ConfigError(
+      'SESSION_SECRET is required when NODE_ENV=production: every API instance must sign sessions with the same key',
+    );
+  }
+  if (configured.length < MIN_SESSION_SECRET_LENGTH) {
+    throw new ConfigError(`SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters in production`);
+  }
+  return configured;
+}
+
+/**
+ * Reads the environment once into a typed object; throws ConfigError on a value it cannot
+ * use. The only side effect: outside production with no SESSION_SECRET, a generated one is
+ * kept in `.data/session-secret` (see session-secret.ts).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const production = env.NODE_ENV === 'production';
   const port = int(env.PORT, 3000, 'PORT');
   const dataDir = resolve(REPO_ROOT, '.data');
   const apps = {} as Record<AppName, WechatAppCredentials>;
@@ -76,15 +111,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     };
   }
   const webRoot = optional(env.WEB_ROOT);
+  const seedDemo = flag(env.SEED_DEMO, 'SEED_DEMO');
+  // Demo shoppers and products in a real shop's database would be sold to real people.
+  if (production && seedDemo) throw new ConfigError('SEED_DEMO must be off when NODE_ENV=production');
   return {
     port,
     host: optional(env.HOST) ?? '127.0.0.1',
     publicBaseUrl: (optional(env.PUBLIC_BASE_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     databaseUrl: optional(env.DATABASE_URL),
     pgliteDir: resolve(REPO_ROOT, optional(env.PGLITE_DIR) ?? '.data/pglite'),
-    sessionSecret: optional(env.SESSION_SECRET) ?? loadOrCreateSessionSecret(resolve(dataDir, 'session-secret')),
+    sessionSecret: sessionSecret(env, production, dataDir),
     sessionTtlSeconds: int(env.SESSION_TTL_SECONDS, 30 * 24 * 3600, 'SESSION_TTL_SECONDS'),
     devLogin: flag(env.DEV_LOGIN, 'DEV_LOGIN'),
+    seedDemo,
     wechat: {
       apiBase: (optional(env.WECHAT_API_BASE) ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       apps,

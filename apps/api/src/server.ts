@@ -1,13 +1,22 @@
 import { buildApp } from './app';
 import { systemClock } from './clock';
-import { loadConfig } from './config';
+import { type ApiConfig, ConfigError, loadConfig } from './config';
 import { describeDatabase, openDatabase } from './db/open-database';
-import { catalog } from './db/seed/catalog.data';
-import { isCatalogEmpty, seedCatalog } from './db/seed/seed';
+import { seedDemoIfAsked } from './db/seed/demo-seed';
 import { createWechatClients } from './integrations/wechat';
 
 /** Process shell: config, database, listen, graceful close. Everything else is in buildApp. */
-const config = loadConfig();
+function configOrExit(): ApiConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    // A setting to fix, not a crash: one line naming the variable, no stack.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`WeMatrix API cannot start: ${error.message}`);
+    process.exit(1);
+  }
+}
+const config = configOrExit();
 const database = await openDatabase(config);
 const app = await buildApp({
   db: database.db,
@@ -17,10 +26,8 @@ const app = await buildApp({
 });
 app.log.info({ database: describeDatabase(config) }, 'database migrated');
 
-if (await isCatalogEmpty(database.db)) {
-  const seeded = await seedCatalog(database.db, catalog, systemClock());
-  app.log.info({ seeded }, 'empty catalog: demo data seeded');
-}
+const seeded = await seedDemoIfAsked(database.db, config.seedDemo, systemClock());
+if (seeded) app.log.info({ seeded }, 'empty catalog: demo data seeded (SEED_DEMO)');
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

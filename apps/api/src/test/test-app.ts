@@ -32,6 +32,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     sessionSecret: 'test-session-secret-0123456789abcdef0123456789',
     sessionTtlSeconds: 7 * 24 * 3600,
     devLogin: true,
+    seedDemo: false,
     wechat: { apiBase: 'http://127.0.0.1:9', apps: { ...TEST_APPS } },
     webRoot: null,
     logLevel: 'silent',
