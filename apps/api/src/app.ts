@@ -10,6 +10,7 @@ import { registerJsonBodyParser } from './http/json-body';
 import { createResponseCache, type ResponseCache } from './http/response-cache';
 import { registerStaticFiles } from './http/static-files';
 import type { WechatClients } from './integrations/wechat';
+import { registerAddressRoutes } from './modules/addresses/address.routes';
 import { createAuthGuard } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
@@ -65,5 +66,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCatalogRoutes(app, routeDeps);
   registerCartRoutes(app, routeDeps);
   registerCampaignRoutes(app, routeDeps);
+  registerAddressRoutes(app, routeDeps);
   return app;
 }

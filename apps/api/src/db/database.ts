@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import type { UserAddressesTable } from '../modules/addresses/address.table';
 import type { UserIdentitiesTable, UsersTable } from '../modules/auth/user.table';
 import type { CampaignsTable } from '../modules/campaign/campaign.table';
 import type { CartItemsTable } from '../modules/cart/cart.table';
@@ -17,6 +18,7 @@ export interface DB {
   skus: SkusTable;
   cart_items: CartItemsTable;
   campaigns: CampaignsTable;
+  user_addresses: UserAddressesTable;
 }
 
 export type Database = Kysely<DB>;

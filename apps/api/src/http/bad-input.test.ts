@@ -16,6 +16,7 @@ interface NulCase {
 
 const NUL = '\u0000';
 const SKU = 'sku-sneaker-b38';
+const ADDRESS = { recipient: '林小满', phone: '13800138000', regionCode: '440305', detail: '科技园 8 栋' };
 
 const NUL_CASES: NulCase[] = [
   { route: 'GET /api/products/:id', input: 'params.id', request: { method: 'GET', url: '/api/products/%00' } },
@@ -71,6 +72,25 @@ const NUL_CASES: NulCase[] = [
     request: { method: 'DELETE', url: `/api/cart/items/${SKU}%00` },
     signedIn: true,
   },
+  { route: 'GET /api/regions', input: 'query.parent', request: { method: 'GET', url: '/api/regions?parent=%00' } },
+  ...(['GET', 'PUT', 'DELETE'] as const).map((method) => ({
+    route: `${method} /api/me/addresses/:id`,
+    input: 'params.id',
+    request: { method, url: `/api/me/addresses/a%00`, payload: method === 'PUT' ? ADDRESS : undefined },
+    signedIn: true,
+  })),
+  {
+    route: 'POST /api/me/addresses/:id/default',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/me/addresses/a%00/default' },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/me/addresses',
+    input: 'body.detail',
+    request: { method: 'POST', url: '/api/me/addresses', payload: { ...ADDRESS, detail: `科技园${NUL}` } },
+    signedIn: true,
+  },
 ];
 
 /** Routes that read no string from the request (the session token is checked by signature). */
@@ -78,6 +98,7 @@ const NO_STRING_INPUT = [
   'GET /api/health',
   'GET /api/me',
   'GET /api/categories',
+  'GET /api/me/addresses',
   'GET /api/cart',
   'GET /api/auth/dev/shoppers',
 ];

@@ -34,8 +34,17 @@ export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 export const CART_ERROR_CODES = ['SKU_NOT_FOUND', 'INSUFFICIENT_STOCK', 'CART_ITEM_NOT_FOUND'] as const;
 export type CartErrorCode = (typeof CART_ERROR_CODES)[number];
 
+export const ADDRESS_ERROR_CODES = ['ADDRESS_NOT_FOUND', 'ADDRESS_LIMIT_REACHED', 'REGION_UNKNOWN'] as const;
+export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
+
 /** Every code, each once. */
 export const API_ERROR_CODES = [
-  ...new Set([...COMMON_ERROR_CODES, ...AUTH_ERROR_CODES, ...CATALOG_ERROR_CODES, ...CART_ERROR_CODES]),
+  ...new Set([
+    ...COMMON_ERROR_CODES,
+    ...AUTH_ERROR_CODES,
+    ...CATALOG_ERROR_CODES,
+    ...CART_ERROR_CODES,
+    ...ADDRESS_ERROR_CODES,
+  ]),
 ] as [ApiErrorCode, ...ApiErrorCode[]];
-export type ApiErrorCode = CommonErrorCode | AuthErrorCode | CatalogErrorCode | CartErrorCode;
+export type ApiErrorCode = CommonErrorCode | AuthErrorCode | CatalogErrorCode | CartErrorCode | AddressErrorCode;

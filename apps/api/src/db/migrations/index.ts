@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-catalog-at-scale';
+import * as m0007 from './0007-addresses';
 
 /**
  * Every migration, by name, in order. A static map rather than a folder scan so it works
@@ -9,4 +10,5 @@ import * as m0002 from './0002-catalog-at-scale';
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-catalog-at-scale': m0002,
+  '0007-addresses': m0007,
 };
