@@ -2,6 +2,7 @@ export * from './app-links';
 export * from './client';
 export * from './domain/campaign';
 export * from './domain/catalog';
+export * from './domain/checkout';
 export * from './domain/tools';
 export * from './money';
 export * from './schemas';
