@@ -37,6 +37,32 @@ export type CartErrorCode = (typeof CART_ERROR_CODES)[number];
 export const ADDRESS_ERROR_CODES = ['ADDRESS_NOT_FOUND', 'ADDRESS_LIMIT_REACHED', 'REGION_UNKNOWN'] as const;
 export type AddressErrorCode = (typeof ADDRESS_ERROR_CODES)[number];
 
+/** Coupons, points and the checkout preview (apps/api/src/modules/promotions). */
+export const PROMOTION_ERROR_CODES = [
+  'COUPON_TEMPLATE_NOT_FOUND',
+  'COUPON_NOT_CLAIMABLE',
+  'COUPON_SOLD_OUT',
+  'COUPON_CLAIM_LIMIT',
+  /** Unknown, or another shopper's: the same answer, so ids cannot be probed. */
+  'COUPON_NOT_FOUND',
+  // The problems priceOrder reports (PRICING_PROBLEM_CODES in domain/checkout).
+  'COUPON_EXPIRED',
+  'COUPON_NOT_STARTED',
+  'COUPON_ALREADY_USED',
+  'COUPON_NOT_APPLICABLE',
+  'COUPON_NEW_USER_ONLY',
+  'COUPON_BELOW_THRESHOLD',
+  'POINTS_OVER_BALANCE',
+  'POINTS_OVER_CAP',
+  'CART_EMPTY',
+  'SKU_NOT_FOUND',
+  'INSUFFICIENT_STOCK',
+] as const;
+export type PromotionErrorCode = (typeof PROMOTION_ERROR_CODES)[number];
+
+export const SEARCH_ERROR_CODES = ['KEYWORD_EMPTY', 'PRICE_RANGE_INVALID', 'CURSOR_INVALID'] as const;
+export type SearchErrorCode = (typeof SEARCH_ERROR_CODES)[number];
+
 /** Every code, each once. */
 export const API_ERROR_CODES = [
   ...new Set([
@@ -45,6 +71,15 @@ export const API_ERROR_CODES = [
     ...CATALOG_ERROR_CODES,
     ...CART_ERROR_CODES,
     ...ADDRESS_ERROR_CODES,
+    ...PROMOTION_ERROR_CODES,
+    ...SEARCH_ERROR_CODES,
   ]),
 ] as [ApiErrorCode, ...ApiErrorCode[]];
-export type ApiErrorCode = CommonErrorCode | AuthErrorCode | CatalogErrorCode | CartErrorCode | AddressErrorCode;
+export type ApiErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | CatalogErrorCode
+  | CartErrorCode
+  | AddressErrorCode
+  | PromotionErrorCode
+  | SearchErrorCode;

@@ -3,5 +3,7 @@ export * from './auth';
 export * from './campaign';
 export * from './cart';
 export * from './catalog';
+export * from './checkout';
 export * from './common';
 export * from './error-codes';
+export * from './search';
