@@ -4,7 +4,10 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
   // Pages not needed at launch live in subpackages so the main package stays small; the
   // product page is preloaded from the tab pages, so opening it from a list feels instant.
-  subPackages: [{ root: 'pkg-goods', pages: ['product/index'] }],
+  subPackages: [
+    { root: 'pkg-goods', pages: ['product/index'] },
+    { root: 'pkg-member', pages: ['address/list/index', 'address/edit/index'] },
+  ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pkg-goods'] },
     'pages/category/index': { network: 'all', packages: ['pkg-goods'] },

@@ -1,5 +1,6 @@
 export * from './app-links';
 export * from './client';
+export * from './domain/address';
 export * from './domain/campaign';
 export * from './domain/catalog';
 export * from './domain/checkout';

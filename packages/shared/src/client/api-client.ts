@@ -1,3 +1,4 @@
+import type { Address, AddressInput, AddressList, RegionList } from '../schemas/address';
 import type { DemoShopper, DevLoginRequest, Session, User, WechatLoginRequest } from '../schemas/auth';
 import type { CampaignKind, CampaignSummary } from '../schemas/campaign';
 import type { AddCartItemRequest, Cart, UpdateCartItemRequest } from '../schemas/cart';
@@ -105,6 +106,17 @@ export function createApiClient(options: ApiClientOptions) {
     },
     campaigns: {
       list: (kind?: CampaignKind) => call<CampaignSummary[]>('GET', `/campaigns${toQuery({ kind })}`),
+    },
+    addresses: {
+      list: () => call<AddressList>('GET', '/me/addresses'),
+      get: (id: string) => call<Address>('GET', `/me/addresses/${encodeURIComponent(id)}`),
+      create: (input: AddressInput) => call<Address>('POST', '/me/addresses', input),
+      update: (id: string, input: AddressInput) =>
+        call<Address>('PUT', `/me/addresses/${encodeURIComponent(id)}`, input),
+      makeDefault: (id: string) => call<AddressList>('POST', `/me/addresses/${encodeURIComponent(id)}/default`),
+      remove: (id: string) => call<AddressList>('DELETE', `/me/addresses/${encodeURIComponent(id)}`),
+      /** One picker level: provinces, or the children of a province or city code. */
+      regions: (parent?: string) => call<RegionList>('GET', `/regions${toQuery({ parent })}`),
     },
   };
 }

@@ -4,6 +4,7 @@ import { APP_PAGES } from '@wematrix/shared';
 import { openApp, toast, useCart, useSession } from '@wematrix/shared/taro';
 import { Avatar, DevSignInSheet, openSignInSheet } from '@wematrix/ui';
 import type { ReactElement } from 'react';
+import { ADDRESS_PAGES } from '../../features/address/address-events';
 import { useCartTabBadge } from '../../features/cart/tab-badge';
 import './index.scss';
 
@@ -65,6 +66,11 @@ export default function MePage(): ReactElement {
           <Text className="me__link-icon me__link-icon--cart">购</Text>
           <Text className="me__link-text">我的购物车</Text>
           <Text className="me__link-extra">{count > 0 ? `${count} 件` : ''}</Text>
+        </View>
+        <View className="me__link wm-open-addresses" onClick={() => void Taro.navigateTo({ url: ADDRESS_PAGES.list })}>
+          <Text className="me__link-icon me__link-icon--address">址</Text>
+          <Text className="me__link-text">收货地址</Text>
+          <Text className="me__link-extra">新增 · 导入微信地址</Text>
         </View>
         <View className="me__link wm-open-campaign" onClick={() => void openApp('campaign', APP_PAGES.campaign.home)}>
           <Text className="me__link-icon me__link-icon--campaign">惠</Text>
