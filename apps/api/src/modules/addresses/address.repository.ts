@@ -1,11 +1,9 @@
 import { MAX_ADDRESSES_PER_USER } from '@wematrix/shared';
-import type { Kysely, Selectable } from 'kysely';
-import type { DB } from '../../db/database';
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db/executor';
 import type { UserAddressesTable } from './address.table';
 import type { ResolvedRegion } from './regions';
 
-/** Database or transaction: both are Kysely<DB>. */
-type Executor = Kysely<DB>;
 export type AddressRow = Selectable<UserAddressesTable>;
 
 export interface AddressFields {

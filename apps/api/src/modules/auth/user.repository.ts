@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
-import type { Database, DB } from '../../db/database';
+import type { DB } from '../../db/database';
+import type { Executor } from '../../db/executor';
 import type { UserRow } from './user.table';
-
-type Executor = Database | Transaction<DB>;
 
 export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,6 +1,6 @@
 import type { CampaignKind } from '@wematrix/shared';
 import { sql } from 'kysely';
-import type { Database } from '../../db/database';
+import type { Executor } from '../../db/executor';
 
 export interface CampaignListRow {
   id: string;
@@ -18,7 +18,7 @@ export interface CampaignListRow {
 
 /** Campaigns that have not ended at `now`, live ones first, then by start. */
 export function listOpenCampaigns(
-  db: Database,
+  db: Executor,
   filter: { kind?: CampaignKind; now: Date },
 ): Promise<CampaignListRow[]> {
   let query = db

@@ -1,6 +1,7 @@
 import { MAX_LINE_QUANTITY } from '@wematrix/shared';
 import { sql, type Transaction } from 'kysely';
-import type { Database, DB } from '../../db/database';
+import type { DB } from '../../db/database';
+import type { Executor } from '../../db/executor';
 
 export interface CartLineRow {
   sku_id: string;
@@ -16,7 +17,7 @@ export interface CartLineRow {
   updated_at: Date;
 }
 
-export function listCartLines(db: Database, userId: string): Promise<CartLineRow[]> {
+export function listCartLines(db: Executor, userId: string): Promise<CartLineRow[]> {
   return db
     .selectFrom('cart_items as c')
     .innerJoin('skus as s', 's.id', 'c.sku_id')

@@ -64,7 +64,7 @@ describe.each(testDatabases())('product from-price and cached catalog reads on $
     expect(before.priceFen).toBe(15900);
     await get('/api/products?sort=price_asc'); // cached too
 
-    await changeSkuPrice(t, { skuId: 'sku-serum-30', priceFen: 25900, originalPriceFen: 29900 });
+    await changeSkuPrice(t.db, t.catalogCache, { skuId: 'sku-serum-30', priceFen: 25900, originalPriceFen: 29900 });
 
     // No clock moved: only invalidation can explain the fresh answers.
     const after = expectContract(productDetailSchema, await get('/api/products/p-serum'));
@@ -72,7 +72,9 @@ describe.each(testDatabases())('product from-price and cached catalog reads on $
     expect(after.skus.find((s) => s.id === 'sku-serum-30')?.priceFen).toBe(25900);
     const list = expectContract(productPageSchema, await get('/api/products?sort=price_asc'));
     expect(list.items.find((p) => p.id === 'p-serum')?.priceFen).toBe(22900);
-    await expect(changeSkuPrice(t, { skuId: 'sku-nope', priceFen: 1, originalPriceFen: null })).rejects.toThrow();
+    await expect(
+      changeSkuPrice(t.db, t.catalogCache, { skuId: 'sku-nope', priceFen: 1, originalPriceFen: null }),
+    ).rejects.toThrow();
   });
 
   it('answers 304 for a current ETag and 200 with a new one after an edit', async () => {
@@ -85,7 +87,7 @@ describe.each(testDatabases())('product from-price and cached catalog reads on $
     expect(again.body).toBe('');
     expect((await get('/api/products?sort=sales', { 'if-none-match': etag })).statusCode).toBe(200);
 
-    await changeSkuPrice(t, { skuId: 'sku-cream-50', priceFen: 8800, originalPriceFen: 9900 });
+    await changeSkuPrice(t.db, t.catalogCache, { skuId: 'sku-cream-50', priceFen: 8800, originalPriceFen: 9900 });
     const changed = await get('/api/products/p-cream', { 'if-none-match': etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);

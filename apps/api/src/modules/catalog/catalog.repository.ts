@@ -1,6 +1,6 @@
 import type { ProductSort } from '@wematrix/shared';
-import { sql, type Transaction } from 'kysely';
-import type { Database, DB } from '../../db/database';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor';
 import type { CategoryRow, ProductRow, SkuRow } from './catalog.table';
 import type { ProductCursor } from './product-cursor';
 
@@ -45,7 +45,7 @@ const SORTS = {
   newest: { column: 'p.created_at', direction: 'desc', type: 'timestamptz' },
 } as const satisfies Record<ProductSort, { column: string; direction: 'asc' | 'desc'; type: string }>;
 
-export function listCategoriesWithCounts(db: Database): Promise<CategoryWithCountRow[]> {
+export function listCategoriesWithCounts(db: Executor): Promise<CategoryWithCountRow[]> {
   return db
     .selectFrom('categories as c')
     .selectAll('c')
@@ -66,7 +66,7 @@ function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filteredProducts(db: Database, filter: ProductListFilter) {
+function filteredProducts(db: Executor, filter: ProductListFilter) {
   let query = db.selectFrom('products as p');
   if (filter.categoryId) query = query.where('p.category_id', '=', filter.categoryId);
   if (filter.q) {
@@ -87,7 +87,7 @@ function filteredProducts(db: Database, filter: ProductListFilter) {
  * products alone (the from-price lives on the product), plus the next page's cursor.
  */
 export async function listProductPage(
-  db: Database,
+  db: Executor,
   request: ProductPageRequest,
 ): Promise<{ rows: ProductSummaryRow[]; next: ProductCursor | null }> {
   const order = SORTS[request.sort];
@@ -121,27 +121,28 @@ export async function listProductPage(
 }
 
 /** How many products match; only asked for with `withTotal` (products alone, no SKUs). */
-export async function countProducts(db: Database, filter: ProductListFilter): Promise<number> {
+export async function countProducts(db: Executor, filter: ProductListFilter): Promise<number> {
   const row = await filteredProducts(db, filter)
     .select(sql<number>`count(*)::int`.as('total'))
     .executeTakeFirstOrThrow();
   return row.total;
 }
 
-export function findProduct(db: Database, id: string): Promise<ProductRow | undefined> {
+export function findProduct(db: Executor, id: string): Promise<ProductRow | undefined> {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listSkusOfProduct(db: Database, productId: string): Promise<SkuRow[]> {
+export function listSkusOfProduct(db: Executor, productId: string): Promise<SkuRow[]> {
   return db.selectFrom('skus').selectAll().where('product_id', '=', productId).orderBy('sort').orderBy('id').execute();
 }
 
 /**
  * Sets one SKU's price and reference price. The skus_from_price trigger updates the
- * product's from-price in this same statement's transaction. Undefined: no such SKU.
+ * product's from-price in this same statement, so the two never disagree even outside a
+ * transaction. Undefined: no such SKU.
  */
 export async function updateSkuPrice(
-  trx: Transaction<DB>,
+  trx: Executor,
   skuId: string,
   prices: { priceFen: number; originalPriceFen: number | null },
 ): Promise<{ product_id: string } | undefined> {

@@ -1,5 +1,5 @@
 import { assertFen } from '@wematrix/shared';
-import type { Database } from '../../db/database';
+import type { Executor } from '../../db/executor';
 import type { ResponseCache } from '../../http/response-cache';
 import { CatalogError } from './catalog.errors';
 import { updateSkuPrice } from './catalog.repository';
@@ -12,16 +12,19 @@ export interface SkuPriceChange {
 
 /**
  * The one way to reprice a SKU (the operators' console will route to it): the SKU and its
- * product's from-price change in one transaction, then cached catalog answers are dropped.
- * Invalidating after the commit, not before, so no read can re-cache the old price.
+ * product's from-price change in one statement (the from-price trigger), then cached catalog
+ * answers are dropped. On the database, the drop comes after the write is committed, so no
+ * read can re-cache the old price. Given a caller's transaction, the drop happens before that
+ * commit: the caller invalidates `catalogCache` again once its transaction has committed.
  */
 export async function changeSkuPrice(
-  deps: { db: Database; catalogCache: ResponseCache },
+  executor: Executor,
+  catalogCache: ResponseCache,
   change: SkuPriceChange,
 ): Promise<void> {
   assertFen(change.priceFen);
   if (change.originalPriceFen !== null) assertFen(change.originalPriceFen);
-  const updated = await deps.db.transaction().execute((trx) => updateSkuPrice(trx, change.skuId, change));
+  const updated = await updateSkuPrice(executor, change.skuId, change);
   if (!updated) throw new CatalogError('SKU_NOT_FOUND', { details: { skuId: change.skuId } });
-  deps.catalogCache.invalidate();
+  catalogCache.invalidate();
 }
