@@ -1,4 +1,8 @@
 export { WECHAT_ERRCODES, type WechatErrorBody, type WechatErrorName } from './errcodes';
+export { MERCHANT_FILES, writeMerchantFiles } from './pay/merchant-files';
+export type { NotificationRecord, PayVerifyMode, SignedNotification } from './pay/notifier';
+export { type SandboxMerchantCredentials, SandboxPay, SandboxPayError } from './pay/sandbox-pay';
+export { selfSignedCertificate } from './pay/x509';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 export type { SandboxAppCredentials, SandboxClock } from './sandbox-app';
 export { DEFAULT_SANDBOX_APPS, sandboxAppsFromEnv } from './sandbox-env';

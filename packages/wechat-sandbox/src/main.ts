@@ -1,10 +1,13 @@
+import { writeMerchantFiles } from './pay/merchant-files';
 import { createSandbox } from './sandbox';
 import { sandboxAppsFromEnv } from './sandbox-env';
 
 const port = Number(process.env.WECHAT_SANDBOX_PORT ?? 3100);
 const host = process.env.WECHAT_SANDBOX_HOST ?? '127.0.0.1';
+const payMode = process.env.WECHAT_SANDBOX_PAY_MODE === 'certificate' ? 'certificate' : 'public_key';
 const sandbox = createSandbox({
   apps: sandboxAppsFromEnv(process.env),
+  pay: { mode: payMode },
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',
     // jscode2session carries the app secret in its query string (WeChat's design): keep it out of logs.
@@ -24,6 +27,10 @@ async function close(signal: string): Promise<void> {
 }
 process.once('SIGINT', () => void close('SIGINT'));
 process.once('SIGTERM', () => void close('SIGTERM'));
+
+// The demo merchant's keys exist only from now on; the API learns them from these files.
+const payDir = process.env.WECHAT_SANDBOX_PAY_DIR;
+if (payDir) writeMerchantFiles(payDir, sandbox.pay.credentials());
 
 try {
   await sandbox.app.listen({ port, host });

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** A transaction as query answers and TRANSACTION.* notifications carry it (fields we use). */
+export const transactionSchema = z.object({
+  appid: z.string(),
+  mchid: z.string(),
+  out_trade_no: z.string(),
+  transaction_id: z.string().optional(),
+  trade_type: z.string().optional(),
+  /** SUCCESS, REFUND, NOTPAY, CLOSED, REVOKED, USERPAYING, PAYERROR. */
+  trade_state: z.string(),
+  trade_state_desc: z.string().optional(),
+  success_time: z.string().optional(),
+  payer: z.object({ openid: z.string() }).partial().optional(),
+  amount: z
+    .object({
+      total: z.number().int(),
+      payer_total: z.number().int().optional(),
+      currency: z.string().optional(),
+    })
+    .optional(),
+});
+export type WechatPayTransaction = z.output<typeof transactionSchema>;
+
+/** A refund as the refund answer and REFUND.* notifications carry it (fields we use). */
+export const refundSchema = z.object({
+  out_trade_no: z.string(),
+  out_refund_no: z.string(),
+  refund_id: z.string(),
+  transaction_id: z.string().optional(),
+  /** Answer: `status`; notification: `refund_status`. SUCCESS, CLOSED, PROCESSING, ABNORMAL. */
+  status: z.string().optional(),
+  refund_status: z.string().optional(),
+  success_time: z.string().optional(),
+  amount: z.object({ total: z.number().int(), refund: z.number().int() }).passthrough(),
+});
+export type WechatPayRefund = z.output<typeof refundSchema>;
+
+export const prepayAnswerSchema = z.object({ prepay_id: z.string().min(1) });
