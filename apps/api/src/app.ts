@@ -10,6 +10,7 @@ import { registerJsonBodyParser } from './http/json-body';
 import { createResponseCache, type ResponseCache } from './http/response-cache';
 import { registerStaticFiles } from './http/static-files';
 import type { WechatClients } from './integrations/wechat';
+import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { registerAddressRoutes } from './modules/addresses/address.routes';
 import { createAuthGuard } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -18,6 +19,13 @@ import { registerCartRoutes } from './modules/cart/cart.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import type { RouteDeps } from './route-deps';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The deadline job runner: server.ts starts it, tests call `tick(now)`; stopped on close. */
+    jobs: JobRunner;
+  }
+}
 
 export interface AppDeps {
   /** A migrated database; buildApp neither migrates nor seeds. */
@@ -42,6 +50,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: handleFrameworkError,
   });
   const clock = deps.clock ?? systemClock;
+  const jobs = createJobRunner({ clock, logger: app.log });
+  app.decorate('jobs', jobs);
+  // Close waits for a tick in flight, so the database is never closed under a running job.
+  app.addHook('onClose', () => jobs.stop());
   const routeDeps: RouteDeps = {
     db: deps.db,
     config: deps.config,
@@ -52,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     catalogCache:
       deps.catalogCache ??
       createResponseCache({ ttlMs: deps.config.catalogCacheTtlMs, maxEntries: 1000, now: () => clock().getTime() }),
+    jobs,
   };
 
   app.decorateRequest('userId', null);

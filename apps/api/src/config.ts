@@ -31,6 +31,8 @@ export interface ApiConfig {
   logLevel: string;
   /** How long public catalog reads are served from memory; 0 turns the cache off. */
   catalogCacheTtlMs: number;
+  /** How often the deadline job runner ticks (JOB_INTERVAL_MS); 0 turns it off on this instance. */
+  jobIntervalMs: number;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -131,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     webRoot: webRoot ? resolve(REPO_ROOT, webRoot) : null,
     logLevel: optional(env.LOG_LEVEL) ?? 'info',
     catalogCacheTtlMs: int(env.CATALOG_CACHE_TTL_MS, 5000, 'CATALOG_CACHE_TTL_MS'),
+    jobIntervalMs: int(env.JOB_INTERVAL_MS, 5000, 'JOB_INTERVAL_MS'),
   };
 }

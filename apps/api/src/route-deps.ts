@@ -5,6 +5,7 @@ import type { Database } from './db/database';
 import type { AssetUrl } from './http/asset-urls';
 import type { ResponseCache } from './http/response-cache';
 import type { WechatClients } from './integrations/wechat';
+import type { JobRunner } from './jobs/job-runner';
 
 /** What every module's routes receive from buildApp. */
 export interface RouteDeps {
@@ -17,4 +18,6 @@ export interface RouteDeps {
   requireUser: preHandlerAsyncHookHandler;
   /** Public catalog answers; invalidate after any catalog write. */
   catalogCache: ResponseCache;
+  /** The deadline runner: a module registers its jobs here next to its routes. */
+  jobs: JobRunner;
 }

@@ -54,12 +54,15 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
   await app.listen({ port: config.port, host: config.host });
+  // Deadlines (unpaid orders, auto-confirm) on every instance; app.close() stops it on shutdown.
+  if (config.jobIntervalMs > 0) app.jobs.start(config.jobIntervalMs);
   app.log.info(
     {
       publicBaseUrl: config.publicBaseUrl,
       wechatApiBase: config.wechat.apiBase,
       devLogin: config.devLogin,
       webRoot: config.webRoot,
+      jobIntervalMs: config.jobIntervalMs,
     },
     'WeMatrix API ready',
   );

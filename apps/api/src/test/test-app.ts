@@ -12,6 +12,7 @@ import type { SeedCatalog } from '../db/seed/catalog.types';
 import { seedCatalog } from '../db/seed/seed';
 import { createResponseCache, type ResponseCache } from '../http/response-cache';
 import { createWechatClients } from '../integrations/wechat';
+import type { JobRunner } from '../jobs/job-runner';
 import { fixtureCatalog } from './fixture-catalog';
 import { createTestClock, type TestClock } from './test-clock';
 import type { TestDatabase } from './test-databases';
@@ -37,6 +38,8 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     webRoot: null,
     logLevel: 'silent',
     catalogCacheTtlMs: 5000,
+    // Tests drive the job runner with tick(now); the timer stays off.
+    jobIntervalMs: 0,
     ...overrides,
   };
 }
@@ -49,6 +52,8 @@ export interface TestApp {
   config: ApiConfig;
   /** The app's catalog cache, for writes made outside HTTP (as a console route would). */
   catalogCache: ResponseCache;
+  /** The app's deadline runner: `await t.jobs.tick(t.time.clock())` applies what is due now. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -94,6 +99,7 @@ export async function createTestApp(
     sandbox,
     config,
     catalogCache,
+    jobs: app.jobs,
     async close() {
       await app.close();
       await sandbox.app.close();
