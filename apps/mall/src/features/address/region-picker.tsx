@@ -1,10 +1,21 @@
 import { Cascader, type CascaderOption } from '@nutui/nutui-react-taro';
 import { createWeMatrixClient, toastError } from '@wematrix/shared/taro';
-import type { ReactElement } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 
 export interface PickedRegion {
   code: string;
   names: [string, string, string];
+}
+
+/** One level as Cascader options; a failed load shows a toast and an empty level. */
+async function loadRegions(parent: string | undefined): Promise<CascaderOption[]> {
+  try {
+    const { items } = await createWeMatrixClient().api.addresses.regions(parent);
+    return items.map((r) => ({ value: r.code, text: r.name, leaf: r.leaf }));
+  } catch (error) {
+    toastError(error, '地区加载失败，请重试');
+    return [];
+  }
 }
 
 /**
@@ -20,18 +31,12 @@ export function RegionPicker({
   onPick: (region: PickedRegion) => void;
   onClose: () => void;
 }): ReactElement {
-  const api = createWeMatrixClient().api;
-
-  async function load(node: CascaderOption): Promise<CascaderOption[]> {
-    try {
-      const parent = node.root ? undefined : String(node.value);
-      const { items } = await api.addresses.regions(parent);
-      return items.map((r) => ({ value: r.code, text: r.name, leaf: r.leaf }));
-    } catch (error) {
-      toastError(error, '地区加载失败，请重试');
-      return [];
-    }
-  }
+  // NutUI's lazy Cascader asks onLoad for the levels below a picked node only; the first
+  // level (provinces) is passed as options, fetched the first time the picker opens.
+  const [provinces, setProvinces] = useState<CascaderOption[]>([]);
+  useEffect(() => {
+    if (visible && provinces.length === 0) void loadRegions(undefined).then(setProvinces);
+  }, [visible, provinces.length]);
 
   return (
     <Cascader
@@ -39,8 +44,8 @@ export function RegionPicker({
       title="选择所在地区"
       visible={visible}
       lazy
-      options={[]}
-      onLoad={load}
+      options={provinces}
+      onLoad={(node) => loadRegions(String(node.value))}
       onClose={onClose}
       onChange={(codes, path) => {
         const names = path.map((n) => String(n.text ?? ''));

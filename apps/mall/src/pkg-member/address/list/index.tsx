@@ -1,4 +1,4 @@
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { type Address, addressLine, fromWechatAddress, maskPhone } from '@wematrix/shared';
@@ -86,11 +86,7 @@ export default function AddressListPage(): ReactElement {
               <View className="address-card__who">
                 <Text className="address-card__name">{address.recipient}</Text>
                 <Text className="address-card__phone">{maskPhone(address.phone)}</Text>
-                {address.isDefault ? (
-                  <Tag type="danger" plain className="address-card__tag">
-                    默认
-                  </Tag>
-                ) : null}
+                {address.isDefault ? <Text className="address-card__tag">默认</Text> : null}
               </View>
               <Text className="address-card__line">{addressLine(address)}</Text>
             </View>
@@ -102,7 +98,8 @@ export default function AddressListPage(): ReactElement {
                   if (!address.isDefault) void makeDefault(address);
                 }}
               >
-                {address.isDefault ? '● 默认地址' : '○ 设为默认'}
+                <Text className="address-card__dot" />
+                {address.isDefault ? '默认地址' : '设为默认'}
               </Text>
               <View className="address-card__ops">
                 <Text
