@@ -18,6 +18,8 @@ import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
 import { registerCartRoutes } from './modules/cart/cart.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerPromotionRoutes } from './modules/promotions/promotions.routes';
+import { registerSearchRoutes } from './modules/search/search.routes';
 import type { RouteDeps } from './route-deps';
 
 declare module 'fastify' {
@@ -77,8 +79,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, routeDeps);
   registerAuthRoutes(app, routeDeps);
   registerCatalogRoutes(app, routeDeps);
+  registerSearchRoutes(app, routeDeps);
   registerCartRoutes(app, routeDeps);
   registerCampaignRoutes(app, routeDeps);
   registerAddressRoutes(app, routeDeps);
+  registerPromotionRoutes(app, routeDeps);
   return app;
 }

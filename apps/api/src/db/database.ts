@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -8,6 +9,15 @@ import type { UserIdentitiesTable, UsersTable } from '../modules/auth/user.table
 import type { CampaignsTable } from '../modules/campaign/campaign.table';
 import type { CartItemsTable } from '../modules/cart/cart.table';
 import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catalog/catalog.table';
+import type { PaymentEventsTable, PaymentsTable, RefundsTable } from '../modules/payments/payments.table';
+import type { SearchEventsTable, SearchHistoryTable } from '../modules/search/search.table';
+import type {
+  CouponTemplatesTable,
+  PointsAccountsTable,
+  PointsLedgerTable,
+  PricingSettingsTable,
+  UserCouponsTable,
+} from '../modules/promotions/promotions.table';
 
 /** Every table, as Kysely sees it. Each module owns its table file. */
 export interface DB {
@@ -18,7 +28,17 @@ export interface DB {
   skus: SkusTable;
   cart_items: CartItemsTable;
   campaigns: CampaignsTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  payment_events: PaymentEventsTable;
+  search_history: SearchHistoryTable;
+  search_events: SearchEventsTable;
   user_addresses: UserAddressesTable;
+  coupon_templates: CouponTemplatesTable;
+  user_coupons: UserCouponsTable;
+  points_accounts: PointsAccountsTable;
+  points_ledger: PointsLedgerTable;
+  pricing_settings: PricingSettingsTable;
 }
 
 export type Database = Kysely<DB>;
@@ -44,7 +64,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
-  const client = options.pgliteDir ? await PGlite.create(options.pgliteDir) : await PGlite.create();
+  // pg_trgm backs keyword search (migration 0006); PostgreSQL ships it as a trusted extension.
+  const extensions = { pg_trgm };
+  const client = options.pgliteDir
+    ? await PGlite.create(options.pgliteDir, { extensions })
+    : await PGlite.create({ extensions });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AUTH_ERRORS, AuthError } from '../modules/auth/auth.errors';
 import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
+import { SEARCH_ERRORS } from '../modules/search/search.errors';
 import { AppError, type ErrorSpec, HTTP_ERRORS, HttpError } from './app-error';
 
 const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
@@ -10,6 +11,7 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   auth: AUTH_ERRORS,
   cart: CART_ERRORS,
   catalog: CATALOG_ERRORS,
+  search: SEARCH_ERRORS,
 };
 
 describe('error codes: the shared unions are the source of truth', () => {

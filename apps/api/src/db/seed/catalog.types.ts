@@ -26,6 +26,8 @@ export interface SeedProduct {
   subtitle: string;
   description: string;
   tags: string[];
+  /** Searchable brand name; none when omitted. */
+  brand?: string;
   /** File names under assets/products/; the first is the cover. */
   images: string[];
   sales: number;

@@ -52,6 +52,7 @@ export async function seedCatalog(db: Database, catalog: SeedCatalog, now: Date)
               subtitle: p.subtitle,
               description: p.description,
               tags: p.tags,
+              brand: p.brand ?? '',
               images: p.images.map((file) => `products/${file}`),
               spec_groups: JSON.stringify(p.specGroups),
               sales: p.sales,
