@@ -95,6 +95,7 @@ try {
     webRoot: null,
     logLevel: 'silent',
     catalogCacheTtlMs: args['no-cache'] ? 0 : 5000,
+    wechatPay: null,
   };
   const api = await buildApp({
     db: database.db,

@@ -1,11 +1,23 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppName } from '@wematrix/shared';
+import type { WechatPaySettings } from './integrations/wechatpay';
 import { loadOrCreateSessionSecret } from './session-secret';
 
 export interface WechatAppCredentials {
   appid: string;
   secret: string;
+}
+
+/** The merchant account and where WeChat Pay calls back (read from WECHATPAY_*). */
+export interface WechatPayConfig extends WechatPaySettings {
+  /** Where WeChat Pay POSTs payment results: https in production. */
+  notifyUrl: string;
+  refundNotifyUrl: string;
+  /** The WeChat sandbox's H5 pay page origin (dev and tests only): `/sandbox/pay/<prepay_id>` there. */
+  sandboxPayPage: string | null;
 }
 
 export interface ApiConfig {
@@ -33,6 +45,8 @@ export interface ApiConfig {
   catalogCacheTtlMs: number;
   /** How often the deadline job runner ticks (JOB_INTERVAL_MS); 0 turns it off on this instance. */
   jobIntervalMs: number;
+  /** WeChat Pay API v3 (JSAPI); null when WECHATPAY_MCHID is unset: paying answers 503 PAY_UNAVAILABLE. */
+  wechatPay: WechatPayConfig | null;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -95,6 +109,95 @@ function sessionSecret(env: NodeJS.ProcessEnv, production: boolean, dataDir: str
   return configured;
 }
 
+/** A PEM from `NAME` or from the file `NAME_FILE` (relative to the repository root). */
+function pemSetting(env: NodeJS.ProcessEnv, name: string): string | null {
+  const inline = optional(env[name]);
+  const file = optional(env[`${name}_FILE`]);
+  if (inline && file) throw new ConfigError(`Set ${name} or ${name}_FILE, not both`);
+  if (inline) return inline.replace(/\\n/g, '\n');
+  if (!file) return null;
+  try {
+    return readFileSync(resolve(REPO_ROOT, file), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${name}_FILE cannot be read: ${(error as Error).message}`);
+  }
+}
+
+const WECHATPAY_NAMES = [
+  'WECHATPAY_MERCHANT_SERIAL',
+  'WECHATPAY_MERCHANT_PRIVATE_KEY',
+  'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE',
+  'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_PUBLIC_KEY',
+  'WECHATPAY_PUBLIC_KEY_FILE',
+  'WECHATPAY_PUBLIC_KEY_ID',
+];
+
+/**
+ * WeChat Pay v3 merchant settings, checked at start so a typo stops the API with the
+ * variable's name instead of failing the first shopper's payment. Platform verification
+ * mode: public key (微信支付公钥) when WECHATPAY_PUBLIC_KEY(_FILE) is set, otherwise
+ * platform certificates downloaded from /v3/certificates.
+ */
+function wechatPayConfig(env: NodeJS.ProcessEnv, production: boolean, publicBaseUrl: string): WechatPayConfig | null {
+  const mchid = optional(env.WECHATPAY_MCHID);
+  if (!mchid) {
+    const stray = WECHATPAY_NAMES.find((name) => optional(env[name]));
+    if (stray) throw new ConfigError(`${stray} is set but WECHATPAY_MCHID is not`);
+    return null;
+  }
+  if (!/^\d{8,12}$/.test(mchid)) throw new ConfigError('WECHATPAY_MCHID must be the 8-12 digit merchant id');
+  const merchantSerial = optional(env.WECHATPAY_MERCHANT_SERIAL);
+  if (!merchantSerial || !/^[0-9A-Fa-f]{8,64}$/.test(merchantSerial))
+    throw new ConfigError('WECHATPAY_MERCHANT_SERIAL must be the merchant API certificate serial (hex)');
+  const merchantPrivateKeyPem = pemSetting(env, 'WECHATPAY_MERCHANT_PRIVATE_KEY');
+  if (!merchantPrivateKeyPem) throw new ConfigError('WECHATPAY_MERCHANT_PRIVATE_KEY or _FILE is required');
+  try {
+    createPrivateKey(merchantPrivateKeyPem);
+  } catch {
+    throw new ConfigError('WECHATPAY_MERCHANT_PRIVATE_KEY is not a PEM private key');
+  }
+  const apiV3Key = optional(env.WECHATPAY_APIV3_KEY);
+  if (!apiV3Key || Buffer.byteLength(apiV3Key, 'utf8') !== 32)
+    throw new ConfigError('WECHATPAY_APIV3_KEY must be the 32-character APIv3 key');
+  const publicKeyPem = pemSetting(env, 'WECHATPAY_PUBLIC_KEY');
+  const publicKeyId = optional(env.WECHATPAY_PUBLIC_KEY_ID);
+  let platform: WechatPaySettings['platform'] = { mode: 'certificate' };
+  if (publicKeyPem || publicKeyId) {
+    if (!publicKeyPem || !publicKeyId?.startsWith('PUB_KEY_ID_'))
+      throw new ConfigError('WECHATPAY_PUBLIC_KEY(_FILE) and WECHATPAY_PUBLIC_KEY_ID (PUB_KEY_ID_…) go together');
+    try {
+      createPublicKey(publicKeyPem);
+    } catch {
+      throw new ConfigError('WECHATPAY_PUBLIC_KEY is not a PEM public key');
+    }
+    platform = { mode: 'public_key', publicKeyId, publicKeyPem };
+  }
+  const notifyUrl = optional(env.WECHATPAY_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/notify`;
+  const refundNotifyUrl = optional(env.WECHATPAY_REFUND_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/refund-notify`;
+  const sandboxPayPage = optional(env.WECHATPAY_SANDBOX_PAY_PAGE);
+  if (production) {
+    // WeChat Pay only calls https URLs; a fake pay page in production would take no money.
+    for (const [name, url] of [
+      ['WECHATPAY_NOTIFY_URL', notifyUrl],
+      ['WECHATPAY_REFUND_NOTIFY_URL', refundNotifyUrl],
+    ])
+      if (!url?.startsWith('https://')) throw new ConfigError(`${name} must be an https URL in production`);
+    if (sandboxPayPage) throw new ConfigError('WECHATPAY_SANDBOX_PAY_PAGE must be unset when NODE_ENV=production');
+  }
+  return {
+    apiBase: (optional(env.WECHATPAY_API_BASE) ?? 'https://api.mch.weixin.qq.com').replace(/\/+$/, ''),
+    mchid,
+    merchantSerial: merchantSerial.toUpperCase(),
+    merchantPrivateKeyPem,
+    apiV3Key,
+    platform,
+    notifyUrl,
+    refundNotifyUrl,
+    sandboxPayPage: sandboxPayPage ? sandboxPayPage.replace(/\/+$/, '') : null,
+  };
+}
+
 /**
  * Reads the environment once into a typed object; throws ConfigError on a value it cannot
  * use. The only side effect: outside production with no SESSION_SECRET, a generated one is
@@ -113,13 +216,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     };
   }
   const webRoot = optional(env.WEB_ROOT);
+  const publicBaseUrl = (optional(env.PUBLIC_BASE_URL) ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const seedDemo = flag(env.SEED_DEMO, 'SEED_DEMO');
   // Demo shoppers and products in a real shop's database would be sold to real people.
   if (production && seedDemo) throw new ConfigError('SEED_DEMO must be off when NODE_ENV=production');
   return {
     port,
     host: optional(env.HOST) ?? '127.0.0.1',
-    publicBaseUrl: (optional(env.PUBLIC_BASE_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicBaseUrl,
     databaseUrl: optional(env.DATABASE_URL),
     pgliteDir: resolve(REPO_ROOT, optional(env.PGLITE_DIR) ?? '.data/pglite'),
     sessionSecret: sessionSecret(env, production, dataDir),
@@ -134,5 +238,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel: optional(env.LOG_LEVEL) ?? 'info',
     catalogCacheTtlMs: int(env.CATALOG_CACHE_TTL_MS, 5000, 'CATALOG_CACHE_TTL_MS'),
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 5000, 'JOB_INTERVAL_MS'),
+    wechatPay: wechatPayConfig(env, production, publicBaseUrl),
   };
 }

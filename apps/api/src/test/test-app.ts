@@ -1,11 +1,11 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { type ApiErrorCode, apiErrorSchema } from '@wematrix/shared';
 import { createSandbox, type Sandbox } from '@wematrix/wechat-sandbox';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { buildApp } from '../app';
-import type { ApiConfig } from '../config';
+import type { ApiConfig, WechatPayConfig } from '../config';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import type { SeedCatalog } from '../db/seed/catalog.types';
@@ -40,6 +40,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     catalogCacheTtlMs: 5000,
     // Tests drive the job runner with tick(now); the timer stays off.
     jobIntervalMs: 0,
+    wechatPay: null,
     ...overrides,
   };
 }
@@ -69,16 +70,33 @@ export async function createTestApp(
     sandboxApps?: Parameters<typeof createSandbox>[0]['apps'];
     /** Where the clock starts (default: a fixed instant); clients on the real clock need now. */
     startAt?: Date;
+    /**
+     * Also listen on a free port, so the sandbox's WeChat Pay notifications reach the API
+     * over real HTTP (the notify URLs point there). Off: they go to a closed port and fail.
+     */
+    listen?: boolean;
+    /** How the API verifies WeChat Pay (default 'public_key'); the sandbox signs notifications to match. */
+    payMode?: 'public_key' | 'certificate';
   } = {},
 ): Promise<TestApp> {
   const time = createTestClock(options.startAt);
-  const sandbox = createSandbox({ apps: options.sandboxApps ?? Object.values(TEST_APPS), clock: time.clock });
+  const payMode = options.payMode ?? 'public_key';
+  const sandbox = createSandbox({
+    apps: options.sandboxApps ?? Object.values(TEST_APPS),
+    clock: time.clock,
+    pay: { mode: payMode },
+  });
   await sandbox.app.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.app.server.address() as AddressInfo).port}`;
+  const apiPort = options.listen ? await freePort() : 9;
   const handle = await database.open();
   await migrateToLatest(handle.db);
   await seedCatalog(handle.db, options.catalog ?? fixtureCatalog, time.clock());
-  const config = testConfig({ ...options.config, wechat: { apiBase: sandboxUrl, apps: { ...TEST_APPS } } });
+  const config = testConfig({
+    wechatPay: sandboxPayConfig(sandbox, { sandboxUrl, apiUrl: `http://127.0.0.1:${apiPort}`, mode: payMode }),
+    ...options.config,
+    wechat: { apiBase: sandboxUrl, apps: { ...TEST_APPS } },
+  });
   const catalogCache = createResponseCache({
     ttlMs: config.catalogCacheTtlMs,
     maxEntries: 100,
@@ -92,6 +110,7 @@ export async function createTestApp(
     logger: false,
     wechat: createWechatClients({ apiBase: sandboxUrl, apps: config.wechat.apps, clock: time.clock }),
   });
+  if (options.listen) await app.listen({ port: apiPort, host: '127.0.0.1' });
   return {
     app,
     db: handle.db,
@@ -106,6 +125,40 @@ export async function createTestApp(
       await handle.close();
     },
   };
+}
+
+/**
+ * The API's WeChat Pay settings for the sandbox's demo merchant, taken from the sandbox
+ * object in-process (keys generated when the sandbox was created, never written anywhere).
+ */
+export function sandboxPayConfig(
+  sandbox: Sandbox,
+  options: { sandboxUrl: string; apiUrl: string; mode: 'public_key' | 'certificate' },
+): WechatPayConfig {
+  const credentials = sandbox.pay.credentials();
+  return {
+    apiBase: options.sandboxUrl,
+    mchid: credentials.mchid,
+    merchantSerial: credentials.merchantSerial,
+    merchantPrivateKeyPem: credentials.merchantPrivateKeyPem,
+    apiV3Key: credentials.apiV3Key,
+    platform:
+      options.mode === 'public_key'
+        ? { mode: 'public_key', publicKeyId: credentials.publicKeyId, publicKeyPem: credentials.publicKeyPem }
+        : { mode: 'certificate' },
+    notifyUrl: `${options.apiUrl}/api/pay/notify`,
+    refundNotifyUrl: `${options.apiUrl}/api/pay/refund-notify`,
+    sandboxPayPage: options.sandboxUrl,
+  };
+}
+
+/** A port nothing listens on right now (the OS picks it; closed again before use). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

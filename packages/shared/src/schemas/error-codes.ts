@@ -63,6 +63,23 @@ export type PromotionErrorCode = (typeof PROMOTION_ERROR_CODES)[number];
 export const SEARCH_ERROR_CODES = ['KEYWORD_EMPTY', 'PRICE_RANGE_INVALID', 'CURSOR_INVALID'] as const;
 export type SearchErrorCode = (typeof SEARCH_ERROR_CODES)[number];
 
+/** Paying an order, WeChat Pay notifications and refunds (apps/api/src/modules/payments). */
+export const PAYMENT_ERROR_CODES = [
+  /** Unknown, or another shopper's: the same answer, so ids cannot be probed. */
+  'ORDER_NOT_FOUND',
+  /** Not 待付款 (paid, cancelled ...) or past its pay deadline. */
+  'ORDER_NOT_PAYABLE',
+  /** No merchant configured, or WeChat Pay did not answer. */
+  'PAY_UNAVAILABLE',
+  /** The shopper has no openid for this mini-program (JSAPI pay needs one). */
+  'PAY_OPENID_MISSING',
+  /** A notification failed verification (signature, timestamp, serial, decryption). */
+  'PAY_NOTIFY_REJECTED',
+  'PAYMENT_NOT_FOUND',
+  'REFUND_EXCEEDS_PAID',
+] as const;
+export type PaymentErrorCode = (typeof PAYMENT_ERROR_CODES)[number];
+
 /** Every code, each once. */
 export const API_ERROR_CODES = [
   ...new Set([
@@ -73,6 +90,7 @@ export const API_ERROR_CODES = [
     ...ADDRESS_ERROR_CODES,
     ...PROMOTION_ERROR_CODES,
     ...SEARCH_ERROR_CODES,
+    ...PAYMENT_ERROR_CODES,
   ]),
 ] as [ApiErrorCode, ...ApiErrorCode[]];
 export type ApiErrorCode =
@@ -82,4 +100,5 @@ export type ApiErrorCode =
   | CartErrorCode
   | AddressErrorCode
   | PromotionErrorCode
-  | SearchErrorCode;
+  | SearchErrorCode
+  | PaymentErrorCode;

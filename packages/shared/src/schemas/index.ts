@@ -6,4 +6,5 @@ export * from './catalog';
 export * from './checkout';
 export * from './common';
 export * from './error-codes';
+export * from './payment';
 export * from './search';
