@@ -9,6 +9,8 @@ import type { UserIdentitiesTable, UsersTable } from '../modules/auth/user.table
 import type { CampaignsTable } from '../modules/campaign/campaign.table';
 import type { CartItemsTable } from '../modules/cart/cart.table';
 import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catalog/catalog.table';
+import type { IdempotencyKeysTable } from '../modules/idempotency/idempotency.table';
+import type { OrderLinesTable, OrdersTable } from '../modules/orders/order.table';
 import type { PaymentEventsTable, PaymentsTable, RefundsTable } from '../modules/payments/payments.table';
 import type { SearchEventsTable, SearchHistoryTable } from '../modules/search/search.table';
 import type {
@@ -28,6 +30,9 @@ export interface DB {
   skus: SkusTable;
   cart_items: CartItemsTable;
   campaigns: CampaignsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  idempotency_keys: IdempotencyKeysTable;
   payments: PaymentsTable;
   refunds: RefundsTable;
   payment_events: PaymentEventsTable;

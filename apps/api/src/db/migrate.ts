@@ -3,7 +3,14 @@ import type { Database } from './database';
 import { migrations } from './migrations';
 
 function migrator(db: Database): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Features land in parallel with numbers reserved up front (0003 orders may land after
+    // 0007 addresses): a database already at 0007 must still apply 0003 when it arrives,
+    // rather than refuse to start. Every migration only adds its own tables.
+    allowUnorderedMigrations: true,
+  });
 }
 
 /** Applies pending migrations in one go; throws the first failure. */

@@ -1,8 +1,11 @@
 import { API_ERROR_CODES, type ApiErrorCode } from '@wematrix/shared';
 import { describe, expect, it } from 'vitest';
+import { ADDRESS_ERRORS } from '../modules/addresses/address.errors';
 import { AUTH_ERRORS, AuthError } from '../modules/auth/auth.errors';
 import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
+import { ORDER_ERRORS } from '../modules/orders/order.errors';
+import { PROMOTION_ERRORS } from '../modules/promotions/promotions.errors';
 import { SEARCH_ERRORS } from '../modules/search/search.errors';
 import { AppError, type ErrorSpec, HTTP_ERRORS, HttpError } from './app-error';
 
@@ -11,7 +14,10 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   auth: AUTH_ERRORS,
   cart: CART_ERRORS,
   catalog: CATALOG_ERRORS,
+  orders: ORDER_ERRORS,
   search: SEARCH_ERRORS,
+  addresses: ADDRESS_ERRORS,
+  promotions: PROMOTION_ERRORS,
 };
 
 describe('error codes: the shared unions are the source of truth', () => {

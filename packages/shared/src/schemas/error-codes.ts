@@ -80,6 +80,25 @@ export const PAYMENT_ERROR_CODES = [
 ] as const;
 export type PaymentErrorCode = (typeof PAYMENT_ERROR_CODES)[number];
 
+/** Placing and following orders (apps/api/src/modules/orders, flows/place-order.ts). */
+export const ORDER_ERROR_CODES = [
+  /** Unknown, or another shopper's: the same answer, so ids cannot be probed. */
+  'ORDER_NOT_FOUND',
+  /** The action does not apply to the order's state now (cancel a paid order, confirm an unshipped one). */
+  'ORDER_STATUS_CONFLICT',
+  /** The shopper's expectedTotalFen differs from the API's price: nothing was created. */
+  'PRICE_CHANGED',
+  /** A SKU has fewer units left than ordered; details name it. */
+  'OUT_OF_STOCK',
+  'SKU_NOT_FOUND',
+  'ADDRESS_NOT_FOUND',
+  'REGION_UNKNOWN',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  /** The key was used for a different request body. */
+  'IDEMPOTENCY_KEY_REUSED',
+] as const;
+export type OrderErrorCode = (typeof ORDER_ERROR_CODES)[number];
+
 /** Every code, each once. */
 export const API_ERROR_CODES = [
   ...new Set([
@@ -88,6 +107,7 @@ export const API_ERROR_CODES = [
     ...CATALOG_ERROR_CODES,
     ...CART_ERROR_CODES,
     ...ADDRESS_ERROR_CODES,
+    ...ORDER_ERROR_CODES,
     ...PROMOTION_ERROR_CODES,
     ...SEARCH_ERROR_CODES,
     ...PAYMENT_ERROR_CODES,
@@ -99,6 +119,7 @@ export type ApiErrorCode =
   | CatalogErrorCode
   | CartErrorCode
   | AddressErrorCode
+  | OrderErrorCode
   | PromotionErrorCode
   | SearchErrorCode
   | PaymentErrorCode;

@@ -6,5 +6,6 @@ export * from './catalog';
 export * from './checkout';
 export * from './common';
 export * from './error-codes';
+export * from './order';
 export * from './payment';
 export * from './search';

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-catalog-at-scale';
+import * as m0003 from './0003-orders';
 import * as m0005 from './0005-promotions';
 import * as m0006 from './0006-search';
 import * as m0007 from './0007-addresses';
@@ -12,6 +13,7 @@ import * as m0007 from './0007-addresses';
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-catalog-at-scale': m0002,
+  '0003-orders': m0003,
   '0005-promotions': m0005,
   '0006-search': m0006,
   '0007-addresses': m0007,

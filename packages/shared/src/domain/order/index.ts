@@ -1,0 +1,2 @@
+export * from './order-deadlines';
+export * from './order-status';
