@@ -18,6 +18,7 @@ import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
 import { registerCartRoutes } from './modules/cart/cart.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerOrderJobs } from './modules/orders/order.jobs';
 import { registerPromotionRoutes } from './modules/promotions/promotions.routes';
 import { registerSearchRoutes } from './modules/search/search.routes';
 import type { RouteDeps } from './route-deps';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCartRoutes(app, routeDeps);
   registerCampaignRoutes(app, routeDeps);
   registerAddressRoutes(app, routeDeps);
+  registerOrderJobs(jobs, deps.db);
   registerPromotionRoutes(app, routeDeps);
   return app;
 }
