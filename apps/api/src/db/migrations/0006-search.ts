@@ -16,6 +16,9 @@ import { type Kysely, sql } from 'kysely';
  *   index would be read whole); `search_grams LIKE '% 防晒 %'` has the padded trigrams
  *   '  防', ' 防晒', '防晒 ', so short Chinese words, the most common query, stay indexed.
  *
+ * - `products.search_title`, `products.search_brand`: title and brand folded the same way,
+ *   so the 综合 sort's relevance is a few strpos calls per match, not a normalize() each.
+ *
  * CJK characters are trigram "word" characters only when the database's LC_CTYPE is a
  * UTF-8 locale (C.UTF-8, zh_CN.UTF-8 ...; PGlite uses C.UTF-8). Under plain C they yield no
  * trigrams: results stay correct (the LIKE is rechecked) but the search scans; see
@@ -52,6 +55,10 @@ const UP = [
      generated always as (wm_search_text(title, brand, tags, spec_groups)) stored`,
   `alter table products add column search_grams text not null
      generated always as (wm_search_grams(wm_search_text(title, brand, tags, spec_groups))) stored`,
+  `alter table products add column search_title text not null
+     generated always as (wm_search_text(title, '', '{}', '[]')) stored`,
+  `alter table products add column search_brand text not null
+     generated always as (wm_search_text('', brand, '{}', '[]')) stored`,
   'create index products_search_text_trgm_idx on products using gin (search_text gin_trgm_ops)',
   'create index products_search_grams_trgm_idx on products using gin (search_grams gin_trgm_ops)',
   // Per shopper, most recent first; one row per distinct keyword (re-searching moves it up).
@@ -77,6 +84,8 @@ const DOWN = [
   'drop table search_history',
   'drop index products_search_grams_trgm_idx',
   'drop index products_search_text_trgm_idx',
+  'alter table products drop column search_brand',
+  'alter table products drop column search_title',
   'alter table products drop column search_grams',
   'alter table products drop column search_text',
   'drop function wm_search_grams(text)',

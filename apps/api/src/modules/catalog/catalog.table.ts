@@ -38,6 +38,9 @@ export interface ProductsTable {
    */
   search_text: ColumnType<string, never, never>;
   search_grams: ColumnType<string, never, never>;
+  /** Title and brand alone, folded as search_text is: what 综合 weighs a hit by. */
+  search_title: ColumnType<string, never, never>;
+  search_brand: ColumnType<string, never, never>;
 }
 
 export interface SkusTable {

@@ -34,11 +34,12 @@ function sortKey(
 ): { key: RawBuilder<unknown>; direction: 'asc' | 'desc'; type: string } {
   switch (sort) {
     case 'default': {
-      // Title and brand folded as search_text is (wm_search_text, migration 0006).
-      const score = sql`(${sql.raw(String(RELEVANCE_PER_FIELD))} * (select sum(case
-            when strpos(wm_search_text(p.title, '', '{}', '[]'), t) > 0 then 3
-            when strpos(wm_search_text('', p.brand, '{}', '[]'), t) > 0 then 2
-            else 1 end)::int from unnest(cast(${terms} as text[])) t)
+      // One CASE per term (at most MAX_KEYWORD_TERMS), on columns folded like search_text.
+      const fieldWeights = terms.map(
+        (t) =>
+          sql`case when strpos(p.search_title, ${t}) > 0 then 3 when strpos(p.search_brand, ${t}) > 0 then 2 else 1 end`,
+      );
+      const score = sql`(${sql.raw(String(RELEVANCE_PER_FIELD))} * (${sql.join(fieldWeights, sql` + `)})
           + round(100 * ln(1 + p.sales))::int)`;
       return { key: score, direction: 'desc', type: 'integer' };
     }

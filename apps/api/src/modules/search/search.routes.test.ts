@@ -81,7 +81,7 @@ describe.each(testDatabases())('search on $name', (database) => {
   });
 
   async function search(params: Record<string, string | number>, token?: string): Promise<SearchPage> {
-    const url = `/api/search/products?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
+    const url = `/api/search/products?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`;
     const response = await t.app.inject({ method: 'GET', url, headers: token ? bearer(token) : {} });
     return expectContract(searchPageSchema, response);
   }
