@@ -1,13 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-async function adminQuery(url: string, statement: string): Promise<void> {
+async function adminQuery(url: string, statement: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(statement);
+    return await client.query(statement, values);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * pg's Pool.end() resolves once it has asked its clients to end, not when their sockets are
+ * closed. Forcing the drop while one is still closing kills it with 57P01, which the client
+ * reports as an unhandled error and fails the whole run; so wait (briefly) for them to go.
+ */
+async function waitForDisconnects(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const { rows } = await adminQuery(adminUrl, 'select count(*)::int as n from pg_stat_activity where datname = $1', [
+      name,
+    ]);
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -24,5 +39,11 @@ export async function createScratchPostgres(
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await waitForDisconnects(adminUrl, name);
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
 }
