@@ -91,6 +91,51 @@ const NUL_CASES: NulCase[] = [
     request: { method: 'POST', url: '/api/me/addresses', payload: { ...ADDRESS, detail: `科技园${NUL}` } },
     signedIn: true,
   },
+  {
+    route: 'POST /api/coupons/:templateId/claim',
+    input: 'params.templateId',
+    request: { method: 'POST', url: '/api/coupons/t%00/claim' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/me/coupons',
+    input: 'query.status',
+    request: { method: 'GET', url: '/api/me/coupons?status=%00' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/me/points',
+    input: 'query.cursor',
+    request: { method: 'GET', url: '/api/me/points?cursor=%00' },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/checkout/preview',
+    input: 'body.lines[].skuId',
+    request: { method: 'POST', url: '/api/checkout/preview', payload: { lines: [{ skuId: NUL, quantity: 1 }] } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/checkout/preview',
+    input: 'body.userCouponId',
+    request: { method: 'POST', url: '/api/checkout/preview', payload: { userCouponId: `c${NUL}` } },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/search/products',
+    input: 'query.q',
+    request: { method: 'GET', url: '/api/search/products?q=%E9%98%B2%00' },
+  },
+  {
+    route: 'GET /api/search/products',
+    input: 'query.categoryId',
+    request: { method: 'GET', url: '/api/search/products?q=a&categoryId=%00' },
+  },
+  {
+    route: 'GET /api/search/products',
+    input: 'query.cursor',
+    request: { method: 'GET', url: '/api/search/products?q=a&cursor=%00' },
+  },
 ];
 
 /** Routes that read no string from the request (the session token is checked by signature). */
@@ -101,6 +146,10 @@ const NO_STRING_INPUT = [
   'GET /api/me/addresses',
   'GET /api/cart',
   'GET /api/auth/dev/shoppers',
+  'GET /api/coupons/claimable',
+  'GET /api/search/history',
+  'DELETE /api/search/history',
+  'GET /api/search/hot',
 ];
 
 /** Errors Fastify raises before a handler runs, in the same body as the app's own. */
