@@ -76,7 +76,8 @@ export async function seedPromotions(db: Database, now: Date): Promise<{ templat
     let pointsGrants = 0;
     for (const shopper of shoppers) {
       const ref = `demo-seed:${shopper.id}`;
-      if (await grantPoints(trx, { userId: shopper.id, points: DEMO_POINTS, reason: 'grant', ref, now })) pointsGrants += 1;
+      const granted = await grantPoints(trx, { userId: shopper.id, points: DEMO_POINTS, reason: 'grant', ref, now });
+      if (granted) pointsGrants += 1;
     }
     return { templates: inserted.length, pointsGrants };
   });
