@@ -6,7 +6,7 @@ export default defineAppConfig({
   // product page is preloaded from the tab pages, so opening it from a list feels instant.
   subPackages: [
     { root: 'pkg-goods', pages: ['product/index'] },
-    { root: 'pkg-member', pages: ['address/list/index', 'address/edit/index'] },
+    { root: 'pkg-member', pages: ['address/list/index', 'address/edit/index', 'privacy/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pkg-goods'] },

@@ -5,6 +5,7 @@ export * from './domain/campaign';
 export * from './domain/catalog';
 export * from './domain/checkout';
 export * from './domain/order';
+export * from './domain/privacy';
 export * from './domain/search';
 export * from './domain/tools';
 export * from './money';

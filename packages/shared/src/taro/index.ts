@@ -2,6 +2,7 @@ export * from './asset-url';
 export * from './auth';
 export * from './client';
 export * from './open-app';
+export * from './privacy';
 export * from './session-storage';
 export * from './toast';
 export * from './transport';

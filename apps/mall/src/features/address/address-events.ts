@@ -10,6 +10,7 @@ export const ADDRESS_CHOSEN_EVENT = 'wm:address-chosen';
 export const ADDRESS_PAGES = {
   list: '/pkg-member/address/list/index',
   edit: '/pkg-member/address/edit/index',
+  privacy: '/pkg-member/privacy/index',
 } as const;
 
 export function announceChosenAddress(address: Address): void {

@@ -2,9 +2,10 @@ import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type AddressFormState, checkAddressForm, emptyAddressForm, formFromAddress } from '@wematrix/shared';
-import { createWeMatrixClient, toast, toastError } from '@wematrix/shared/taro';
-import { DevSignInSheet, requireSession } from '@wematrix/ui';
+import { createWeMatrixClient, requirePrivacyConsent, toast, toastError } from '@wematrix/shared/taro';
+import { DevSignInSheet, PrivacySheet, requireSession } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
+import { ADDRESS_PAGES } from '../../../features/address/address-events';
 import { RegionPicker } from '../../../features/address/region-picker';
 import './index.scss';
 
@@ -18,7 +19,13 @@ export default function AddressEditPage(): ReactElement {
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑收货地址' : '新增收货地址' });
-    if (!id) return;
+    // Consent comes before the shopper types personal data, not after.
+    if (!id) {
+      void requirePrivacyConsent().then((agreed) => {
+        if (!agreed) void Taro.navigateBack();
+      });
+      return;
+    }
     void (async () => {
       if (!(await requireSession())) return;
       try {
@@ -39,6 +46,10 @@ export default function AddressEditPage(): ReactElement {
       return;
     }
     if (!(await requireSession())) return;
+    if (!(await requirePrivacyConsent())) {
+      toast('同意隐私政策后才能保存地址');
+      return;
+    }
     setSaving(true);
     try {
       if (id) await api.addresses.update(id, checked.input);
@@ -113,6 +124,7 @@ export default function AddressEditPage(): ReactElement {
           setPicking(false);
         }}
       />
+      <PrivacySheet onOpenPolicy={() => void Taro.navigateTo({ url: ADDRESS_PAGES.privacy })} />
       <DevSignInSheet />
     </View>
   );

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { type Address, addressLine, fromWechatAddress, maskPhone } from '@wematrix/shared';
 import { createWeMatrixClient, toast, toastError } from '@wematrix/shared/taro';
-import { DevSignInSheet, EmptyState, requireSession } from '@wematrix/ui';
+import { DevSignInSheet, EmptyState, PrivacySheet, requireSession } from '@wematrix/ui';
 import { type ReactElement, useState } from 'react';
 import { ADDRESS_PAGES, announceChosenAddress } from '../../../features/address/address-events';
 import './index.scss';
@@ -146,6 +146,13 @@ export default function AddressListPage(): ReactElement {
           {full ? `最多 ${max} 个地址` : '新增收货地址'}
         </Button>
       </View>
+      <Text
+        className="address-list__policy wm-open-privacy"
+        onClick={() => void Taro.navigateTo({ url: ADDRESS_PAGES.privacy })}
+      >
+        《WeMatrix 隐私政策》
+      </Text>
+      <PrivacySheet onOpenPolicy={() => void Taro.navigateTo({ url: ADDRESS_PAGES.privacy })} />
       <DevSignInSheet />
     </View>
   );

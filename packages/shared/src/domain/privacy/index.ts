@@ -1,0 +1,2 @@
+export * from './privacy-policy';
+export * from './privacy-version';
