@@ -1,6 +1,8 @@
 import {
   type CheckoutPreview,
   type checkoutPreviewRequestSchema,
+  type OrderQuote,
+  type OrderQuoteView,
   type PricingLine,
   priceOrder,
 } from '@wematrix/shared';
@@ -22,18 +24,20 @@ function mergeLines(lines: ReadonlyArray<{ skuId: string; quantity: number }>) {
   return [...merged].map(([skuId, quantity]) => ({ skuId, quantity }));
 }
 
+export interface CheckoutItem {
+  line: PricingLine;
+  sku: CheckoutSkuRow;
+}
+
 /**
- * The lines to price, from the request or the cart's selected lines, with today's price.
- * Unknown SKUs are 404 SKU_NOT_FOUND and quantities above stock 409 INSUFFICIENT_STOCK,
- * the same refusals order creation makes.
+ * The lines with today's price and the SKU's snapshot fields, in the order given; an unknown
+ * SKU is 404 SKU_NOT_FOUND. No stock check: the preview adds one, order creation takes the
+ * stock with guarded updates instead. The one line loading of preview and order creation.
  */
-export async function loadCheckoutLines(
+export async function resolveCheckoutLines(
   db: Executor,
-  userId: string,
-  requested: PreviewInput['lines'],
-): Promise<Array<{ line: PricingLine; sku: CheckoutSkuRow }>> {
-  const wanted = mergeLines(requested ?? (await selectedCartLines(db, userId)));
-  if (wanted.length === 0) throw new PromotionError('CART_EMPTY');
+  wanted: ReadonlyArray<{ skuId: string; quantity: number }>,
+): Promise<CheckoutItem[]> {
   const skus = new Map(
     (
       await findCheckoutSkus(
@@ -45,14 +49,56 @@ export async function loadCheckoutLines(
   return wanted.map(({ skuId, quantity }) => {
     const sku = skus.get(skuId);
     if (!sku) throw new PromotionError('SKU_NOT_FOUND', { details: { skuId } });
-    if (quantity > sku.stock) {
-      throw new PromotionError('INSUFFICIENT_STOCK', {
-        message: sku.stock === 0 ? `${sku.title} 已售罄` : `${sku.title} 库存不足，仅剩 ${sku.stock} 件`,
-        details: { skuId, stock: sku.stock, quantity },
-      });
-    }
     return { line: { skuId, quantity, unitPriceFen: sku.price_fen, categoryId: sku.category_id }, sku };
   });
+}
+
+/**
+ * The lines to price, from the request or the cart's selected lines, with today's price.
+ * Unknown SKUs are 404 SKU_NOT_FOUND and quantities above stock 409 INSUFFICIENT_STOCK.
+ */
+export async function loadCheckoutLines(
+  db: Executor,
+  userId: string,
+  requested: PreviewInput['lines'],
+): Promise<CheckoutItem[]> {
+  const wanted = mergeLines(requested ?? (await selectedCartLines(db, userId)));
+  if (wanted.length === 0) throw new PromotionError('CART_EMPTY');
+  const items = await resolveCheckoutLines(db, wanted);
+  for (const { line, sku } of items) {
+    if (line.quantity > sku.stock) {
+      throw new PromotionError('INSUFFICIENT_STOCK', {
+        message: sku.stock === 0 ? `${sku.title} 已售罄` : `${sku.title} 库存不足，仅剩 ${sku.stock} 件`,
+        details: { skuId: line.skuId, stock: sku.stock, quantity: line.quantity },
+      });
+    }
+  }
+  return items;
+}
+
+/** A quote as the apps read it (orderQuoteSchema): figures plus each line's catalog snapshot. */
+export function toQuoteView(quote: OrderQuote, items: readonly CheckoutItem[], assetUrl: AssetUrl): OrderQuoteView {
+  return {
+    subtotalFen: quote.subtotalFen,
+    couponDiscountFen: quote.couponDiscountFen,
+    shippingFeeFen: quote.shippingFeeFen,
+    pointsUsed: quote.pointsUsed,
+    pointsDiscountFen: quote.pointsDiscountFen,
+    totalFen: quote.totalFen,
+    userCouponId: quote.userCouponId,
+    maxUsablePoints: quote.maxUsablePoints,
+    lines: quote.lines.map((line, i) => {
+      const sku = items[i]?.sku;
+      const image = sku?.sku_image ?? sku?.images[0];
+      return {
+        ...line,
+        productId: sku?.product_id ?? '',
+        title: sku?.title ?? '',
+        specText: sku?.spec_values.join(' / ') ?? '',
+        imageUrl: image ? assetUrl(image) : '',
+      };
+    }),
+  };
 }
 
 /**
@@ -92,27 +138,7 @@ export async function previewCheckout(
   );
 
   return {
-    quote: {
-      subtotalFen: quote.subtotalFen,
-      couponDiscountFen: quote.couponDiscountFen,
-      shippingFeeFen: quote.shippingFeeFen,
-      pointsUsed: quote.pointsUsed,
-      pointsDiscountFen: quote.pointsDiscountFen,
-      totalFen: quote.totalFen,
-      userCouponId: quote.userCouponId,
-      maxUsablePoints: quote.maxUsablePoints,
-      lines: quote.lines.map((line, i) => {
-        const sku = items[i]?.sku;
-        const image = sku?.sku_image ?? sku?.images[0];
-        return {
-          ...line,
-          productId: sku?.product_id ?? '',
-          title: sku?.title ?? '',
-          specText: sku?.spec_values.join(' / ') ?? '',
-          imageUrl: image ? assetUrl(image) : '',
-        };
-      }),
-    },
+    quote: toQuoteView(quote, items, assetUrl),
     coupons,
     suggestedUserCouponId: suggested?.coupon.id ?? null,
     pointsBalance: context.pointsBalance,
