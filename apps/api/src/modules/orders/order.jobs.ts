@@ -1,18 +1,15 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import type { Executor } from '../../db/executor';
 import type { JobRunner } from '../../jobs/job-runner';
-import { releaseCouponForOrder } from '../promotions/coupon.repository';
-import { refundPoints } from '../promotions/points.repository';
+import { cancelPendingOrder } from './order-cancel';
 
 /** At most this many orders per job per tick, so one tick stays short; the rest are due next tick. */
 const MAX_PER_TICK = 500;
 
 /**
  * Cancels one unpaid order past its deadline, if any is due and not locked by another
- * instance (SKIP LOCKED), in its own transaction: the conditional status change, then its
- * stock back (SKUs in id order, the order order creation locks them in), its coupon and points
- * back. Answers whether one was cancelled.
+ * instance (SKIP LOCKED), in its own transaction, through cancelPendingOrder (the shopper's
+ * cancel uses the same): status, stock, coupon and points. Answers whether one was cancelled.
  */
 async function cancelOneOverdue(db: Database, now: Date): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -27,37 +24,8 @@ async function cancelOneOverdue(db: Database, now: Date): Promise<boolean> {
       .skipLocked()
       .executeTakeFirst();
     if (!due) return false;
-    const cancelled = await trx
-      .updateTable('orders')
-      .set({ status: 'cancelled', cancelled_at: now, cancel_reason: 'pay_timeout', updated_at: now })
-      .where('id', '=', due.id)
-      .where('status', '=', 'pending_payment')
-      .returning('id')
-      .executeTakeFirst();
-    if (!cancelled) return false;
-    await restoreOrderStock(trx, due.id);
-    await releaseCouponForOrder(trx, { orderId: due.id });
-    await refundPoints(trx, { orderId: due.id, now });
-    return true;
+    return cancelPendingOrder(trx, { orderId: due.id, reason: 'pay_timeout', now });
   });
-}
-
-/** Puts an order's quantities back on its SKUs (relative updates, in SKU id order). */
-export async function restoreOrderStock(executor: Executor, orderId: string): Promise<void> {
-  const lines = await executor
-    .selectFrom('order_lines')
-    .select(['sku_id', sql<number>`sum(quantity)::int`.as('quantity')])
-    .where('order_id', '=', orderId)
-    .groupBy('sku_id')
-    .orderBy('sku_id')
-    .execute();
-  for (const line of lines) {
-    await executor
-      .updateTable('skus')
-      .set({ stock: sql`stock + ${line.quantity}::int` })
-      .where('id', '=', line.sku_id)
-      .execute();
-  }
 }
 
 /** Shipped orders past auto_confirm_at complete (one statement; locked rows wait for the next tick). */
