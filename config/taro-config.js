@@ -5,6 +5,7 @@
  * path only; everything else lives here (see ARCHITECTURE.md "One config factory").
  */
 const path = require('node:path');
+const { BundleStatsPlugin } = require('./bundle-stats-plugin');
 const { WxmlMinifyPlugin } = require('./wxml-minify-plugin');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -106,6 +107,10 @@ function createTaroConfig(input) {
       publicPath: `/${app}/`,
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Images are files with a content hash, never base64 inside JS: Taro's default inlined
+      // the six tab icons (~12 KB of base64 that compresses poorly) into the first-load
+      // script, and an unhashed file could not be cached as immutable. limit 1 = inline none.
+      imageUrlLoaderOption: { limit: 1, name: 'static/images/[name].[contenthash:8][ext]' },
       devServer: { port: h5Port },
       output: {
         filename: 'js/[name].[contenthash:8].js',
@@ -136,6 +141,8 @@ function createTaroConfig(input) {
         chain.resolve.alias.set('whatwg-fetch$', false);
         chain.resolve.alias.set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', false);
         chain.resolve.alias.set('jsonp-retry$', path.join(__dirname, 'h5-no-jsonp.mjs'));
+        // WM_BUNDLE_STATS=1: which modules each chunk carries (docs/performance.md).
+        if (process.env.WM_BUNDLE_STATS) chain.plugin('bundleStats').use(BundleStatsPlugin);
       },
     },
   };

@@ -6,7 +6,6 @@ export { CartEntry, type CartEntryProps } from './cart-entry';
 export { DevSignInSheet } from './dev-sign-in';
 export { EmptyState } from './empty-state';
 export { OriginalPrice, Price, type PriceProps } from './price';
-export { PrivacySheet } from './privacy-sheet';
 export { ProductCard, type ProductCardProps, salesText } from './product-card';
 export { ProductGrid, type ProductGridProps } from './product-grid';
 export { SectionTitle } from './section-title';

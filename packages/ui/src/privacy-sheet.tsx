@@ -10,6 +10,8 @@ import './privacy-sheet.scss';
  * 用户隐私保护提示: shown before the first collection of personal data (see
  * shared/taro/privacy.ts). Render it on pages that collect data; `policyUrl` is the app's
  * policy page. In WeChat only the agreePrivacyAuthorization button's tap counts as consent.
+ * Imported by path (`@wematrix/ui/privacy-sheet`), not from the package index, so NutUI's
+ * Popup and the policy text stay out of the first load of pages that never ask.
  */
 export function PrivacySheet({
   policyUrl,
