@@ -77,6 +77,8 @@ export const PAYMENT_ERROR_CODES = [
   'PAY_NOTIFY_REJECTED',
   'PAYMENT_NOT_FOUND',
   'REFUND_EXCEEDS_PAID',
+  /** A shopper's refund needs a paid order that has not shipped (shipped ones go through after-sale). */
+  'ORDER_NOT_REFUNDABLE',
 ] as const;
 export type PaymentErrorCode = (typeof PAYMENT_ERROR_CODES)[number];
 
