@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { waitForHttp } from './net.mjs';
-import { APPS, h5DistDir } from './paths.mjs';
+import { APPS, h5DistDir, ROOT } from './paths.mjs';
 import { startService, stopServices } from './proc.mjs';
 
 /**
@@ -28,6 +28,30 @@ export function wechatCredentialsEnv(env = process.env, random = (n) => randomBy
     out[`${prefix}_SECRET`] = env[`${prefix}_SECRET`] || random(16);
   }
   return out;
+}
+
+/**
+ * WECHATPAY_* for the API, acting as the sandbox's demo merchant: the sandbox generates the
+ * merchant's keys at start and writes them to `payDir` (packages/wechat-sandbox/src/pay/
+ * merchant-files.ts: apiclient_key.pem, pub_key.pem, merchant.json). Key files are passed by
+ * path, never copied into the env of other processes' logs; `payDir` is under the git-ignored
+ * .data/. `mode` is the sandbox's WECHAT_SANDBOX_PAY_MODE: public_key (微信支付公钥) or
+ * certificate (platform certificates from /v3/certificates).
+ */
+export function sandboxMerchantEnv({ payDir, sandboxUrl, mode = 'public_key' }) {
+  const settings = JSON.parse(readFileSync(join(payDir, 'merchant.json'), 'utf8'));
+  return {
+    WECHATPAY_MCHID: settings.mchid,
+    WECHATPAY_MERCHANT_SERIAL: settings.merchantSerial,
+    WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: join(payDir, 'apiclient_key.pem'),
+    WECHATPAY_APIV3_KEY: settings.apiV3Key,
+    ...(mode === 'certificate'
+      ? {}
+      : { WECHATPAY_PUBLIC_KEY_FILE: join(payDir, 'pub_key.pem'), WECHATPAY_PUBLIC_KEY_ID: settings.publicKeyId }),
+    WECHATPAY_API_BASE: sandboxUrl,
+    // The H5 demo pays on the sandbox's page (支付 / 取消) instead of WeChat's sheet.
+    WECHATPAY_SANDBOX_PAY_PAGE: sandboxUrl,
+  };
 }
 
 /**
@@ -81,6 +105,10 @@ export async function startStack({
 }) {
   const credentials = wechatCredentialsEnv();
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  // One folder per sandbox port, emptied first: the API must never read a previous run's merchant.
+  const payDir = join(ROOT, '.data', `sandbox-pay-${sandboxPort}`);
+  rmSync(payDir, { recursive: true, force: true });
+  const payMode = process.env.WECHAT_SANDBOX_PAY_MODE === 'certificate' ? 'certificate' : 'public_key';
   const baseEnv = { ...process.env, ...credentials, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' };
   const stop = () => stopServices(services);
   try {
@@ -88,7 +116,12 @@ export async function startStack({
       startService({
         name: 'sandbox',
         ...tsx('packages/wechat-sandbox/src/main.ts'),
-        env: { ...baseEnv, WECHAT_SANDBOX_PORT: String(sandboxPort), WECHAT_SANDBOX_HOST: '127.0.0.1' },
+        env: {
+          ...baseEnv,
+          WECHAT_SANDBOX_PORT: String(sandboxPort),
+          WECHAT_SANDBOX_HOST: '127.0.0.1',
+          WECHAT_SANDBOX_PAY_DIR: payDir,
+        },
         prefix: prefixes.sandbox,
         format,
         logFile: logDir && join(logDir, 'sandbox.log'),
@@ -107,6 +140,8 @@ export async function startStack({
       // The demo catalog and shoppers, into an empty database only (the API never seeds unasked).
       SEED_DEMO: '1',
       WECHAT_API_BASE: sandboxUrl,
+      // WeChat Pay as the sandbox's demo merchant, unless the env names a merchant of its own.
+      ...(process.env.WECHATPAY_MCHID ? {} : sandboxMerchantEnv({ payDir, sandboxUrl, mode: payMode })),
       WEB_ROOT: webRoot,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),
       ...extraEnv,
