@@ -11,4 +11,11 @@ export interface IdempotencyKeysTable {
   /** The id of what the first request created (an order id). */
   resource_id: string;
   created_at: ColumnType<Date, Date, never>;
+  /**
+   * The first answer (migration 0008). Null only inside the transaction that claimed the key,
+   * before its work finished; every committed row has both.
+   */
+  response_status: number | null;
+  /** jsonb; written as a JSON string. */
+  response_body: ColumnType<unknown, string | null, string>;
 }
