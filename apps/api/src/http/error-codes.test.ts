@@ -5,6 +5,7 @@ import { AUTH_ERRORS, AuthError } from '../modules/auth/auth.errors';
 import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
 import { ORDER_ERRORS } from '../modules/orders/order.errors';
+import { PAYMENT_ERRORS } from '../modules/payments/payments.errors';
 import { PROMOTION_ERRORS } from '../modules/promotions/promotions.errors';
 import { SEARCH_ERRORS } from '../modules/search/search.errors';
 import { AppError, type ErrorSpec, HTTP_ERRORS, HttpError } from './app-error';
@@ -18,6 +19,7 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   search: SEARCH_ERRORS,
   addresses: ADDRESS_ERRORS,
   promotions: PROMOTION_ERRORS,
+  payments: PAYMENT_ERRORS,
 };
 
 describe('error codes: the shared unions are the source of truth', () => {

@@ -2,9 +2,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-catalog-at-scale';
 import * as m0003 from './0003-orders';
+import * as m0004 from './0004-payments';
 import * as m0005 from './0005-promotions';
 import * as m0006 from './0006-search';
 import * as m0007 from './0007-addresses';
+import * as m0008 from './0008-idempotency-responses';
 
 /**
  * Every migration, by name, in order. A static map rather than a folder scan so it works
@@ -14,7 +16,9 @@ export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-catalog-at-scale': m0002,
   '0003-orders': m0003,
+  '0004-payments': m0004,
   '0005-promotions': m0005,
   '0006-search': m0006,
   '0007-addresses': m0007,
+  '0008-idempotency-responses': m0008,
 };

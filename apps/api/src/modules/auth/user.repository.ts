@@ -88,3 +88,15 @@ export async function attachUnionid(
     )
     .execute();
 }
+
+/** The user's openid in one mini-program (what WeChat Pay JSAPI needs as payer), if they signed in there. */
+export async function findOpenidOfUser(db: Executor, userId: string, app: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('user_identities')
+    .select('openid')
+    .where('user_id', '=', userId)
+    .where('app', '=', app)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.openid;
+}

@@ -1,5 +1,8 @@
+import { autoConfirmAt, ORDER_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from '@wematrix/shared';
+import { type Insertable, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/database';
 import type { Executor } from '../../db/executor';
-import type { OrderRow } from './order.table';
+import type { OrderLineRow, OrderLinesTable, OrderRow, OrdersTable } from './order.table';
 
 /** One order by id, or undefined. No owner check: callers that serve a shopper add one. */
 export function findOrderById(executor: Executor, orderId: string): Promise<OrderRow | undefined> {
@@ -48,4 +51,161 @@ export async function markOrderRefunded(
     .returning('id')
     .execute();
   return rows.length === 1 ? 'refunded' : 'not_refundable';
+}
+
+/**
+ * 待发货 → 售后中 when the shopper asks for their money back before shipping: a conditional
+ * update, so it happens once and never to an order the operator shipped meanwhile.
+ * 'not_paid' when the order is in any other state: nothing was written.
+ */
+export async function markOrderAfterSale(
+  executor: Executor,
+  { orderId, at }: { orderId: string; at: Date },
+): Promise<'after_sale' | 'not_paid'> {
+  const rows = await executor
+    .updateTable('orders')
+    .set({ status: 'after_sale', updated_at: at })
+    .where('id', '=', orderId)
+    .where('status', '=', 'paid')
+    .returning('id')
+    .execute();
+  return rows.length === 1 ? 'after_sale' : 'not_paid';
+}
+
+/** The first line's title and how many lines the order has (what a payment sheet names). */
+export async function orderHeadline(
+  executor: Executor,
+  orderId: string,
+): Promise<{ firstTitle: string | null; lineCount: number }> {
+  const lines = await executor
+    .selectFrom('order_lines')
+    .select('title')
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+  return { firstTitle: lines[0]?.title ?? null, lineCount: lines.length };
+}
+
+export type NewOrder = Omit<Insertable<OrdersTable>, 'id' | 'order_no'>;
+
+/**
+ * Inserts an order under a fresh number from `orderNo()`. The insert is
+ * `on conflict (order_no) do nothing`, so the rare duplicate number does not abort the
+ * transaction: the next number is tried (at most 5; the fifth duplicate throws).
+ */
+export async function insertOrder(
+  trx: Transaction<DB>,
+  order: NewOrder,
+  orderNo: () => string,
+): Promise<{ id: string; orderNo: string }> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const candidate = orderNo();
+    const row = await trx
+      .insertInto('orders')
+      .values({ ...order, order_no: candidate })
+      .onConflict((oc) => oc.column('order_no').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) return { id: row.id, orderNo: candidate };
+  }
+  throw new Error('five order numbers in a row were taken');
+}
+
+export async function insertOrderLines(trx: Transaction<DB>, lines: Insertable<OrderLinesTable>[]): Promise<void> {
+  await trx.insertInto('order_lines').values(lines).execute();
+}
+
+/** The lines of these orders, each order's in line order. */
+export function listOrderLines(executor: Executor, orderIds: readonly string[]): Promise<OrderLineRow[]> {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('order_lines')
+    .selectAll()
+    .where('order_id', 'in', [...orderIds])
+    .orderBy('order_id')
+    .orderBy('line_no')
+    .execute();
+}
+
+/** One of the shopper's orders; another shopper's is as unknown as a made-up id. */
+export function findShopperOrder(
+  executor: Executor,
+  { userId, orderId }: { userId: string; orderId: string },
+): Promise<OrderRow | undefined> {
+  return executor
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * A page of the shopper's orders, newest first (created_at, then id, both descending), after
+ * `before` when given: keyset on (user_id[, status], created_at desc, id desc), served by the
+ * two orders_user_* indexes, so a deep page costs what the first does.
+ */
+export function listShopperOrders(
+  executor: Executor,
+  query: { userId: string; status?: OrderStatus; before?: { createdAt: Date; id: string }; limit: number },
+): Promise<OrderRow[]> {
+  let select = executor.selectFrom('orders').selectAll().where('user_id', '=', query.userId);
+  if (query.status) select = select.where('status', '=', query.status);
+  const before = query.before;
+  if (before) {
+    select = select.where(sql<boolean>`(created_at, id) < (${before.createdAt}::timestamptz, ${before.id}::uuid)`);
+  }
+  return select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+}
+
+/** How many of the shopper's orders are in each state (0 for the rest). */
+export async function countShopperOrders(executor: Executor, userId: string): Promise<Record<OrderStatus, number>> {
+  const rows = await executor
+    .selectFrom('orders')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('user_id', '=', userId)
+    .groupBy('status')
+    .execute();
+  const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/**
+ * 待发货 → 待收货 (the operator ships): one conditional update that also starts the 7-day
+ * auto-confirm deadline. Undefined when the order is not paid (nothing written).
+ */
+export function markOrderShipped(
+  executor: Executor,
+  ship: { orderId: string; company: string; trackingNo: string; now: Date },
+): Promise<OrderRow | undefined> {
+  return executor
+    .updateTable('orders')
+    .set({
+      status: 'shipped',
+      shipping_company: ship.company,
+      tracking_no: ship.trackingNo,
+      shipped_at: ship.now,
+      auto_confirm_at: autoConfirmAt(ship.now),
+      updated_at: ship.now,
+    })
+    .where('id', '=', ship.orderId)
+    .where('status', 'in', ORDER_TRANSITIONS.ship.from)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** 待收货 → 已完成 (确认收货 by the shopper), conditional; undefined when not shipped or not theirs. */
+export function markOrderCompleted(
+  executor: Executor,
+  done: { orderId: string; userId: string; now: Date },
+): Promise<OrderRow | undefined> {
+  return executor
+    .updateTable('orders')
+    .set({ status: 'completed', completed_at: done.now, updated_at: done.now })
+    .where('id', '=', done.orderId)
+    .where('user_id', '=', done.userId)
+    .where('status', 'in', ORDER_TRANSITIONS.confirm.from)
+    .returningAll()
+    .executeTakeFirst();
 }

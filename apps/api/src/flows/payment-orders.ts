@@ -1,0 +1,74 @@
+import type { OrderStatus } from '@wematrix/shared';
+import type { Executor } from '../db/executor';
+import {
+  findOrderById,
+  markOrderAfterSale,
+  markOrderPaid,
+  markOrderRefunded,
+  orderHeadline,
+} from '../modules/orders/order.repository';
+import { restoreOrderStock } from '../modules/orders/order-stock.repository';
+import { releaseCouponForOrder } from '../modules/promotions/coupon.repository';
+import { refundPoints } from '../modules/promotions/points.repository';
+
+/**
+ * What the payment flows need from orders, as a narrow port: the flows are written against
+ * this, and `orderPort` below maps it onto the orders (and promotions) repositories.
+ */
+export interface PaymentOrder {
+  id: string;
+  orderNo: string;
+  userId: string;
+  status: OrderStatus;
+  totalFen: number;
+  payDeadlineAt: Date;
+}
+
+export interface OrderPort {
+  findOrderById(executor: Executor, orderId: string): Promise<PaymentOrder | undefined>;
+  /** What the WeChat pay sheet shows as the description (127 characters at most). */
+  describeOrder(executor: Executor, orderId: string): Promise<string>;
+  /** pending_payment -> paid, conditional; 'not_pending' changes nothing. */
+  markOrderPaid(executor: Executor, input: { orderId: string; paidAt: Date }): Promise<'paid' | 'not_pending'>;
+  /** paid -> after_sale, conditional; 'not_paid' changes nothing. */
+  markOrderAfterSale(executor: Executor, input: { orderId: string; at: Date }): Promise<'after_sale' | 'not_paid'>;
+  /** after_sale / paid / cancelled -> refunded, conditional; 'not_refundable' changes nothing. */
+  markOrderRefunded(executor: Executor, input: { orderId: string; at: Date }): Promise<'refunded' | 'not_refundable'>;
+  /**
+   * Gives back what a fully refunded, unshipped order held: its stock, its coupon, its points.
+   * Not idempotent by itself (stock is a relative update): call it only in the transaction
+   * whose conditional markOrderRefunded just answered 'refunded'.
+   */
+  releaseOrderHoldings(executor: Executor, input: { orderId: string; at: Date }): Promise<void>;
+}
+
+const DESCRIPTION_MAX = 127;
+
+export const orderPort: OrderPort = {
+  async findOrderById(executor, orderId) {
+    const row = await findOrderById(executor, orderId);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      orderNo: row.order_no,
+      userId: row.user_id,
+      status: row.status,
+      totalFen: row.total_fen,
+      payDeadlineAt: row.pay_deadline_at,
+    };
+  },
+  async describeOrder(executor, orderId) {
+    const { firstTitle, lineCount } = await orderHeadline(executor, orderId);
+    const more = lineCount > 1 ? ` 等${lineCount}件` : '';
+    const title = (firstTitle ?? '商品订单').slice(0, DESCRIPTION_MAX - more.length);
+    return `${title}${more}`;
+  },
+  markOrderPaid,
+  markOrderAfterSale,
+  markOrderRefunded,
+  async releaseOrderHoldings(executor, { orderId, at }) {
+    await restoreOrderStock(executor, orderId);
+    await releaseCouponForOrder(executor, { orderId });
+    await refundPoints(executor, { orderId, now: at });
+  },
+};

@@ -1,0 +1,37 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/database';
+import { moveRefund, succeededRefundFen } from '../modules/payments/payments.repository';
+import type { PaymentRow, RefundRow } from '../modules/payments/payments.table';
+import type { PaymentFlowDeps } from './payment-flow-deps';
+
+/**
+ * A refund WeChat Pay reports as SUCCESS, inside the caller's transaction (which holds the
+ * payment's row lock): the refund becomes succeeded, and once every fen of the payment is
+ * back with the shopper the order becomes 已退款. An order refunded from 待发货 / 售后中 also
+ * gets its stock, coupon and points back; a cancelled one had them back at its cancel. The
+ * order's conditional update decides, so a second report of the same refund changes nothing.
+ */
+export async function settleSucceededRefund(
+  trx: Transaction<DB>,
+  deps: Pick<PaymentFlowDeps, 'orders'>,
+  input: { payment: PaymentRow; refund: RefundRow; wechatRefundId: string | undefined; succeededAt: Date; now: Date },
+): Promise<void> {
+  const { payment, refund } = input;
+  await moveRefund(trx, {
+    refundId: refund.id,
+    from: ['submitting', 'processing'],
+    to: 'succeeded',
+    wechatRefundId: input.wechatRefundId,
+    succeededAt: input.succeededAt,
+    now: input.now,
+  });
+  if ((await succeededRefundFen(trx, payment.id)) < payment.amount_fen) return;
+  const order = await deps.orders.findOrderById(trx, payment.order_id);
+  if (!order) return;
+  const moved = await deps.orders.markOrderRefunded(trx, { orderId: order.id, at: input.succeededAt });
+  // Read before the update; an order cannot become cancelled from any state refund accepts,
+  // so "was not cancelled" still holds when the update applied.
+  if (moved === 'refunded' && order.status !== 'cancelled') {
+    await deps.orders.releaseOrderHoldings(trx, { orderId: order.id, at: input.succeededAt });
+  }
+}
