@@ -3,8 +3,11 @@ import type { DemoShopper, DevLoginRequest, Session, User, WechatLoginRequest } 
 import type { CampaignKind, CampaignSummary } from '../schemas/campaign';
 import type { AddCartItemRequest, Cart, UpdateCartItemRequest } from '../schemas/cart';
 import type { Category, ProductDetail, ProductListQuery, ProductPage } from '../schemas/catalog';
+import type { CheckoutPreview, CheckoutPreviewRequest, UserCoupon } from '../schemas/checkout';
 import type { ApiErrorBody } from '../schemas/common';
 import type { ApiErrorCode } from '../schemas/error-codes';
+import type { Order, OrderCounts, OrderListQuery, OrderPage, PlaceOrderRequest } from '../schemas/order';
+import type { OrderPayment, PayOrderRequest, PayOrderResponse } from '../schemas/payment';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -60,8 +63,13 @@ function isApiErrorBody(data: unknown): data is ApiErrorBody {
 export function createApiClient(options: ApiClientOptions) {
   const base = options.baseUrl.replace(/\/$/, '');
 
-  async function call<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {};
+  async function call<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { ...extraHeaders };
     const token = options.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -117,6 +125,30 @@ export function createApiClient(options: ApiClientOptions) {
       remove: (id: string) => call<AddressList>('DELETE', `/me/addresses/${encodeURIComponent(id)}`),
       /** One picker level: provinces, or the children of a province or city code. */
       regions: (parent?: string) => call<RegionList>('GET', `/regions${toQuery({ parent })}`),
+    },
+    checkout: {
+      /** Prices the basket (the cart's selected lines when `lines` is absent) as an order would be. */
+      preview: (req: CheckoutPreviewRequest) => call<CheckoutPreview>('POST', '/checkout/preview', req),
+      coupons: () => call<{ items: UserCoupon[] }>('GET', '/me/coupons'),
+    },
+    orders: {
+      /** `idempotencyKey`: one per submit attempt, reused for its retries (same key, one order). */
+      place: (req: PlaceOrderRequest, idempotencyKey: string) =>
+        call<Order>('POST', '/orders', req, { 'idempotency-key': idempotencyKey }),
+      list: (query: OrderListQuery = {}) =>
+        call<OrderPage>(
+          'GET',
+          `/orders${toQuery({ status: query.status, cursor: query.cursor, pageSize: query.pageSize })}`,
+        ),
+      counts: () => call<OrderCounts>('GET', '/orders/counts'),
+      get: (id: string) => call<Order>('GET', `/orders/${encodeURIComponent(id)}`),
+      cancel: (id: string) => call<Order>('POST', `/orders/${encodeURIComponent(id)}/cancel`),
+      confirm: (id: string) => call<Order>('POST', `/orders/${encodeURIComponent(id)}/confirm`),
+      pay: (id: string, req: PayOrderRequest = {}) =>
+        call<PayOrderResponse>('POST', `/orders/${encodeURIComponent(id)}/pay`, req),
+      payment: (id: string) => call<OrderPayment>('GET', `/orders/${encodeURIComponent(id)}/payment`),
+      refund: (id: string, reason: string) =>
+        call<OrderPayment>('POST', `/orders/${encodeURIComponent(id)}/refund`, { reason }),
     },
   };
 }

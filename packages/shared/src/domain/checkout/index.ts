@@ -1,4 +1,5 @@
 export * from './coupon';
+export * from './coupon-text';
 export * from './points';
 export * from './price-order';
 export * from './pricing-problem';
