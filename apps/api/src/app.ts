@@ -19,6 +19,8 @@ import { registerCartRoutes } from './modules/cart/cart.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerOrderJobs } from './modules/orders/order.jobs';
+import { registerOrderRoutes } from './modules/orders/order.routes';
+import { registerPaymentRoutes, registerPayUnavailableRoute } from './modules/payments/payments.routes';
 import { registerPromotionRoutes } from './modules/promotions/promotions.routes';
 import { registerSearchRoutes } from './modules/search/search.routes';
 import type { RouteDeps } from './route-deps';
@@ -85,6 +87,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCampaignRoutes(app, routeDeps);
   registerAddressRoutes(app, routeDeps);
   registerOrderJobs(jobs, deps.db);
+  registerOrderRoutes(app, routeDeps);
   registerPromotionRoutes(app, routeDeps);
+  // WeChat Pay only with a merchant account configured (WECHATPAY_*); otherwise paying answers 503.
+  if (deps.config.wechatPay) registerPaymentRoutes(app, routeDeps, deps.config.wechatPay);
+  else registerPayUnavailableRoute(app, routeDeps);
   return app;
 }

@@ -57,6 +57,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, SEED_DEMO: 'please' })).toThrow(/SEED_DEMO/);
   });
 
+  it('turns the operator routes on only with an OPS_API_TOKEN of 32+ characters', () => {
+    expect(loadConfig(base).opsApiToken).toBeNull();
+    const token = 'o'.repeat(32);
+    expect(loadConfig({ ...base, OPS_API_TOKEN: ` ${token} ` }).opsApiToken).toBe(token);
+    expect(() => loadConfig({ ...base, OPS_API_TOKEN: 'o'.repeat(31) })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, OPS_API_TOKEN: `${'o'.repeat(20)} ${'o'.repeat(20)}` })).toThrow(
+      /OPS_API_TOKEN/,
+    );
+  });
+
   it('seeds demo data only when SEED_DEMO asks', () => {
     expect(loadConfig(base).seedDemo).toBe(false);
     expect(loadConfig({ ...base, SEED_DEMO: '1' }).seedDemo).toBe(true);

@@ -47,6 +47,12 @@ export interface ApiConfig {
   jobIntervalMs: number;
   /** WeChat Pay API v3 (JSAPI); null when WECHATPAY_MCHID is unset: paying answers 503 PAY_UNAVAILABLE. */
   wechatPay: WechatPayConfig | null;
+  /**
+   * Bearer token of the operators' routes under /api/ops (OPS_API_TOKEN, 32+ characters)
+   * until the console has sign-in; null or absent: those routes answer 404. Optional so
+   * configs built by hand (bench, tests) need not name it.
+   */
+  opsApiToken?: string | null;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -107,6 +113,17 @@ function sessionSecret(env: NodeJS.ProcessEnv, production: boolean, dataDir: str
     throw new ConfigError(`SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters in production`);
   }
   return configured;
+}
+
+/** Shortest OPS_API_TOKEN accepted: it guards shipping orders, so no guessable word. */
+const MIN_OPS_TOKEN_LENGTH = 32;
+
+function opsApiToken(env: NodeJS.ProcessEnv): string | null {
+  const token = optional(env.OPS_API_TOKEN);
+  if (token !== null && (token.length < MIN_OPS_TOKEN_LENGTH || /\s/.test(token))) {
+    throw new ConfigError(`OPS_API_TOKEN must be at least ${MIN_OPS_TOKEN_LENGTH} characters with no spaces`);
+  }
+  return token;
 }
 
 /** A PEM from `NAME` or from the file `NAME_FILE` (relative to the repository root). */
@@ -173,8 +190,8 @@ function wechatPayConfig(env: NodeJS.ProcessEnv, production: boolean, publicBase
     }
     platform = { mode: 'public_key', publicKeyId, publicKeyPem };
   }
-  const notifyUrl = optional(env.WECHATPAY_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/notify`;
-  const refundNotifyUrl = optional(env.WECHATPAY_REFUND_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/refund-notify`;
+  const notifyUrl = optional(env.WECHATPAY_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/notify/transaction`;
+  const refundNotifyUrl = optional(env.WECHATPAY_REFUND_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/notify/refund`;
   const sandboxPayPage = optional(env.WECHATPAY_SANDBOX_PAY_PAGE);
   if (production) {
     // WeChat Pay only calls https URLs; a fake pay page in production would take no money.
@@ -239,5 +256,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     catalogCacheTtlMs: int(env.CATALOG_CACHE_TTL_MS, 5000, 'CATALOG_CACHE_TTL_MS'),
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 5000, 'JOB_INTERVAL_MS'),
     wechatPay: wechatPayConfig(env, production, publicBaseUrl),
+    opsApiToken: opsApiToken(env),
   };
 }

@@ -17,6 +17,16 @@ interface NulCase {
 const NUL = '\u0000';
 const SKU = 'sku-sneaker-b38';
 const ADDRESS = { recipient: '林小满', phone: '13800138000', regionCode: '440305', detail: '科技园 8 栋' };
+const ORDER_ID = '00000000-0000-4000-8000-000000000000';
+const ORDER = {
+  lines: [{ skuId: SKU, quantity: 1 }],
+  address: { name: '林小满', phone: '13800138000', region: ['广东省', '深圳市', '南山区'], detail: '科技园 8 栋' },
+  expectedTotalFen: 41_900,
+};
+const IDEMPOTENCY = { 'idempotency-key': 'bad-input-test-key-0001' };
+/** The operators' routes are on in this app (createTestApp below), behind this token. */
+const OPS_TOKEN = 'bad-input-ops-token-0123456789abcdef';
+const OPS = { authorization: `Bearer ${OPS_TOKEN}` };
 
 const NUL_CASES: NulCase[] = [
   { route: 'GET /api/products/:id', input: 'params.id', request: { method: 'GET', url: '/api/products/%00' } },
@@ -122,6 +132,108 @@ const NUL_CASES: NulCase[] = [
     signedIn: true,
   },
   {
+    route: 'POST /api/orders',
+    input: 'body.lines[].skuId',
+    request: {
+      method: 'POST',
+      url: '/api/orders',
+      headers: IDEMPOTENCY,
+      payload: { ...ORDER, lines: [{ skuId: `${SKU}${NUL}`, quantity: 1 }] },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/orders',
+    input: 'body.address.detail',
+    request: {
+      method: 'POST',
+      url: '/api/orders',
+      headers: IDEMPOTENCY,
+      payload: { ...ORDER, address: { ...ORDER.address, detail: `科技园${NUL}` } },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/orders',
+    input: 'body.userCouponId',
+    request: { method: 'POST', url: '/api/orders', headers: IDEMPOTENCY, payload: { ...ORDER, userCouponId: NUL } },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/orders',
+    input: 'query.status',
+    request: { method: 'GET', url: '/api/orders?status=%00' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/orders',
+    input: 'query.cursor',
+    request: { method: 'GET', url: '/api/orders?cursor=%00' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/orders/:id',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/orders/o%00' },
+    signedIn: true,
+  },
+  ...(['cancel', 'confirm'] as const).map((action) => ({
+    route: `POST /api/orders/:id/${action}`,
+    input: 'params.id',
+    request: { method: 'POST' as const, url: `/api/orders/o%00/${action}` },
+    signedIn: true,
+  })),
+  {
+    route: 'POST /api/ops/orders/:id/ship',
+    input: 'params.id',
+    request: {
+      method: 'POST',
+      url: '/api/ops/orders/o%00/ship',
+      headers: OPS,
+      payload: { company: '顺丰速运', trackingNo: 'SF1234567890' },
+    },
+  },
+  {
+    route: 'POST /api/ops/orders/:id/ship',
+    input: 'body.company',
+    request: {
+      method: 'POST',
+      url: `/api/ops/orders/${ORDER_ID}/ship`,
+      headers: OPS,
+      payload: { company: `顺丰${NUL}`, trackingNo: 'SF1234567890' },
+    },
+  },
+  {
+    route: 'POST /api/orders/:id/pay',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/orders/o%00/pay', payload: { app: 'mall' } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/orders/:id/pay',
+    input: 'body.app',
+    request: { method: 'POST', url: `/api/orders/${ORDER_ID}/pay`, payload: { app: NUL } },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/orders/:id/payment',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/orders/o%00/payment' },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/orders/:id/refund',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/orders/o%00/refund', payload: { reason: '不想要了' } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/orders/:id/refund',
+    input: 'body.reason',
+    request: { method: 'POST', url: `/api/orders/${ORDER_ID}/refund`, payload: { reason: `不想要${NUL}` } },
+    signedIn: true,
+  },
+  {
     route: 'GET /api/search/products',
     input: 'query.q',
     request: { method: 'GET', url: '/api/search/products?q=%E9%98%B2%00' },
@@ -150,6 +262,12 @@ const NO_STRING_INPUT = [
   'GET /api/search/history',
   'DELETE /api/search/history',
   'GET /api/search/hot',
+  'GET /api/orders/counts',
+  // WeChat Pay's notifications: no shopper strings. The body is believed only after its
+  // platform signature checks out over the exact bytes (a NUL anywhere breaks it: 401), and
+  // its fields come from WeChat's AEAD-decrypted resource (payments.routes.test.ts).
+  'POST /api/pay/notify/transaction',
+  'POST /api/pay/notify/refund',
 ];
 
 /** Errors Fastify raises before a handler runs, in the same body as the app's own. */
@@ -213,7 +331,7 @@ describe.each(testDatabases())('bad input on $name', (database) => {
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await createTestApp(database);
+    t = await createTestApp(database, { config: { opsApiToken: OPS_TOKEN } });
     token = await freshShopper(t);
     const added = await t.app.inject({
       method: 'POST',

@@ -41,6 +41,8 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     // Tests drive the job runner with tick(now); the timer stays off.
     jobIntervalMs: 0,
     wechatPay: null,
+    // Operator routes off, as on a server without OPS_API_TOKEN; tests that ship pass one.
+    opsApiToken: null,
     ...overrides,
   };
 }
@@ -146,8 +148,8 @@ export function sandboxPayConfig(
       options.mode === 'public_key'
         ? { mode: 'public_key', publicKeyId: credentials.publicKeyId, publicKeyPem: credentials.publicKeyPem }
         : { mode: 'certificate' },
-    notifyUrl: `${options.apiUrl}/api/pay/notify`,
-    refundNotifyUrl: `${options.apiUrl}/api/pay/refund-notify`,
+    notifyUrl: `${options.apiUrl}/api/pay/notify/transaction`,
+    refundNotifyUrl: `${options.apiUrl}/api/pay/notify/refund`,
     sandboxPayPage: options.sandboxUrl,
   };
 }

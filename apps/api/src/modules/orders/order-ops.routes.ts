@@ -1,0 +1,31 @@
+import { type Order, orderIdParamsSchema, shipOrderRequestSchema } from '@wematrix/shared';
+import type { FastifyInstance } from 'fastify';
+import { createOpsGuard } from '../../http/ops-guard';
+import { parseInput } from '../../http/validate';
+import type { RouteDeps } from '../../route-deps';
+import { OrderError } from './order.errors';
+import { findOrderById, listOrderLines, markOrderShipped } from './order.repository';
+import { isUuid, orderRowToOrder } from './order.service';
+
+/**
+ * The operators' order routes, until the console exists: guarded by OPS_API_TOKEN
+ * (404 while it is unset, 401 for a missing or wrong token; see http/ops-guard.ts).
+ */
+export function registerOrderOpsRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db, clock, assetUrl } = deps;
+  const ops = { preHandler: createOpsGuard(deps.config.opsApiToken ?? null) };
+
+  // 发货: 待发货 → 待收货, starting the 7-day auto-confirm deadline.
+  app.post('/api/ops/orders/:id/ship', ops, async (request): Promise<Order> => {
+    const { id } = parseInput(orderIdParamsSchema, request.params, 'params');
+    const input = parseInput(shipOrderRequestSchema, request.body, 'body');
+    if (!isUuid(id)) throw new OrderError('ORDER_NOT_FOUND', { details: { id } });
+    const row = await markOrderShipped(db, { orderId: id, ...input, now: clock() });
+    if (!row) {
+      const existing = await findOrderById(db, id);
+      if (!existing) throw new OrderError('ORDER_NOT_FOUND', { details: { id } });
+      throw new OrderError('ORDER_STATUS_CONFLICT', { details: { id, status: existing.status } });
+    }
+    return orderRowToOrder(row, await listOrderLines(db, [row.id]), assetUrl);
+  });
+}
