@@ -34,3 +34,49 @@ export async function emptyCartOf(shopperKey: string): Promise<void> {
   const after = await call<CartBody>('GET', '/cart', token);
   if (after.count !== 0) throw new Error(`could not empty ${shopperKey}'s cart (count ${after.count})`);
 }
+
+/** Signs a demo shopper in through the API and returns the session token. */
+export async function tokenOf(shopperKey: string): Promise<string> {
+  return (await call<{ token: string }>('POST', '/auth/dev', undefined, { shopper: shopperKey })).token;
+}
+
+/**
+ * Gives a demo shopper a default delivery address when they have none (the "given" of a
+ * checkout journey; the address book's own screens are not what it is about).
+ */
+export async function ensureAddressOf(shopperKey: string): Promise<void> {
+  const token = await tokenOf(shopperKey);
+  const book = await call<{ items: unknown[] }>('GET', '/me/addresses', token);
+  if (book.items.length > 0) return;
+  await call('POST', '/me/addresses', token, {
+    recipient: '林小满',
+    phone: '13800138000',
+    regionCode: '440305',
+    detail: '科技园南区 8 栋 1203',
+    isDefault: true,
+  });
+}
+
+export interface OrderBody {
+  id: string;
+  status: string;
+  totalFen: number;
+}
+
+export function orderOf(shopperKey: string, orderId: string): Promise<OrderBody> {
+  return tokenOf(shopperKey).then((token) => call<OrderBody>('GET', `/orders/${encodeURIComponent(orderId)}`, token));
+}
+
+/** Claims every coupon the shop offers a demo shopper now (those still claimable). */
+export async function claimAllCouponsOf(shopperKey: string): Promise<void> {
+  const token = await tokenOf(shopperKey);
+  const { items } = await call<{ items: { templateId: string; remaining: number; claimedByMe: number }[] }>(
+    'GET',
+    '/coupons/claimable',
+    token,
+  );
+  for (const coupon of items) {
+    if (coupon.remaining === 0 || coupon.claimedByMe > 0) continue;
+    await call('POST', `/coupons/${encodeURIComponent(coupon.templateId)}/claim`, token);
+  }
+}

@@ -76,6 +76,14 @@ export async function signInAs(page: Page, shopperKey: string): Promise<string> 
  */
 export async function addOpenProductToCart(page: Page): Promise<void> {
   await visible(page, '.wm-add-to-cart').first().click();
+  await confirmSpecSheetIfShown(page);
+}
+
+/**
+ * After 加入购物车 or 立即购买: a single-SKU product acts at once, others open the spec sheet,
+ * where this picks the first available value of each group and confirms.
+ */
+export async function confirmSpecSheetIfShown(page: Page): Promise<void> {
   const sheet = visible(page, '.wm-spec-confirm');
   // Single-SKU products go straight in; others open the spec sheet.
   const opened = await sheet

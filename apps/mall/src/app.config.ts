@@ -7,10 +7,12 @@ export default defineAppConfig({
   subPackages: [
     { root: 'pkg-goods', pages: ['product/index'] },
     { root: 'pkg-member', pages: ['address/list/index', 'address/edit/index', 'privacy/index'] },
+    { root: 'pkg-order', pages: ['checkout/index', 'detail/index', 'list/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pkg-goods'] },
     'pages/category/index': { network: 'all', packages: ['pkg-goods'] },
+    'pages/cart/index': { network: 'all', packages: ['pkg-order'] },
   },
   window: {
     navigationBarBackgroundColor: '#ffffff',

@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { CartLine } from '../../features/cart/cart-line';
 import { useCartTabBadge } from '../../features/cart/tab-badge';
 import { openProduct } from '../../features/catalog/open-product';
+import { openCheckout } from '../../features/order/order-pages';
 import './index.scss';
 
 export default function CartPage(): ReactElement {
@@ -86,7 +87,6 @@ export default function CartPage(): ReactElement {
       </View>
       {items.length > 0 ? (
         <View className={`cart__bar${process.env.TARO_ENV === 'h5' ? ' cart__bar--h5' : ''}`}>
-          <View className="cart__note">结算功能将随订单模块上线，现在可以先把心仪商品加入购物车</View>
           <View className="cart__bar-main">
             <Checkbox className="wm-cart-select-all" checked={allSelected} onChange={(v) => void selectAll(v)}>
               全选
@@ -95,7 +95,10 @@ export default function CartPage(): ReactElement {
               <Text className="cart__total-label">合计</Text>
               <Price fen={cart.cart?.selectedTotalFen ?? 0} className="wm-cart-total" />
             </View>
-            <View className="cart__checkout wm-checkout" onClick={() => toast('结算功能即将上线（订单模块开发中）')}>
+            <View
+              className={`cart__checkout wm-checkout${selectedCount === 0 ? ' cart__checkout--off' : ''}`}
+              onClick={() => (selectedCount > 0 ? openCheckout({ source: 'cart' }) : toast('请选择要结算的商品'))}
+            >
               结算({selectedCount})
             </View>
           </View>

@@ -1,20 +1,37 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { APP_PAGES } from '@wematrix/shared';
-import { openApp, toast, useCart, useSession } from '@wematrix/shared/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { APP_PAGES, type OrderCounts, type OrderStatus } from '@wematrix/shared';
+import { createWeMatrixClient, openApp, useCart, useSession } from '@wematrix/shared/taro';
 import { Avatar, DevSignInSheet, openSignInSheet } from '@wematrix/ui';
-import type { ReactElement } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 import { ADDRESS_PAGES } from '../../features/address/address-events';
 import { useCartTabBadge } from '../../features/cart/tab-badge';
+import { openOrderList } from '../../features/order/order-pages';
 import './index.scss';
 
-const ORDER_TABS = ['待付款', '待发货', '待收货', '已完成'];
+const ORDER_TABS: { status: OrderStatus; label: string }[] = [
+  { status: 'pending_payment', label: '待付款' },
+  { status: 'paid', label: '待发货' },
+  { status: 'shipped', label: '待收货' },
+  { status: 'after_sale', label: '退款/售后' },
+];
 
 export default function MePage(): ReactElement {
   const { user, signOut } = useSession();
   const { count } = useCart({ refreshOnShow: true });
   useCartTabBadge(count);
   const h5 = process.env.TARO_ENV === 'h5';
+  const [counts, setCounts] = useState<OrderCounts | null>(null);
+  // On sign-in and every time the tab shows: an order placed or paid elsewhere moves a count.
+  const signedIn = user !== null;
+  const loadCounts = () => {
+    if (!signedIn) return setCounts(null);
+    createWeMatrixClient()
+      .api.orders.counts()
+      .then(setCounts, () => setCounts(null));
+  };
+  useEffect(loadCounts, [signedIn]);
+  useDidShow(loadCounts);
 
   return (
     <View className="wm-page me">
@@ -46,13 +63,15 @@ export default function MePage(): ReactElement {
       <View className="me__card">
         <View className="me__card-title">
           <Text>我的订单</Text>
-          <Text className="me__card-more">订单模块即将上线</Text>
+          <Text className="me__card-more wm-open-orders" onClick={() => openOrderList()}>
+            全部订单 ›
+          </Text>
         </View>
         <View className="me__orders">
           {ORDER_TABS.map((tab) => (
-            <View key={tab} className="me__order" onClick={() => toast('订单功能即将上线')}>
-              <Text className="me__order-num">-</Text>
-              <Text className="me__order-name">{tab}</Text>
+            <View key={tab.status} className="me__order wm-order-entry" onClick={() => openOrderList(tab.status)}>
+              <Text className="me__order-num">{counts ? counts[tab.status] : '-'}</Text>
+              <Text className="me__order-name">{tab.label}</Text>
             </View>
           ))}
         </View>

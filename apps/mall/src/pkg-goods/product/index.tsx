@@ -14,6 +14,7 @@ import {
   salesText,
 } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
+import { openCheckout } from '../../features/order/order-pages';
 import { type SpecAction, SpecSheet } from '../../features/product/spec-sheet';
 import { useProduct } from '../../features/product/use-product';
 import './index.scss';
@@ -52,15 +53,19 @@ export default function ProductPage(): ReactElement {
       return;
     }
     if (!(await requireSession())) return;
+    if (action === 'buy') {
+      // 立即购买 goes straight to checkout with this SKU; the cart is left as it is.
+      setSheet((s) => ({ ...s, visible: false }));
+      openCheckout({ source: 'buy_now', skuId: sku.id, quantity });
+      return;
+    }
     const result = await cart.add({ skuId: sku.id, quantity });
     if (!result) {
       toast(cart.error ?? '加入购物车失败');
       return;
     }
     setSheet((s) => ({ ...s, visible: false }));
-    // Checkout comes with the order module; until then "buy now" lands in the cart.
-    if (action === 'buy') void Taro.switchTab({ url: '/pages/cart/index' });
-    else toast('已加入购物车');
+    toast('已加入购物车');
   }
 
   return (
