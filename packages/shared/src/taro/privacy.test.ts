@@ -83,6 +83,16 @@ describe('privacy consent in WeChat', () => {
     expect(open()).toBe(false);
   });
 
+  it('does nothing on a base library without privacy APIs (before 2.32.3)', async () => {
+    vi.resetModules();
+    const bare = { ...taro, onNeedPrivacyAuthorization: undefined, requirePrivacyAuthorize: undefined };
+    vi.doMock('@tarojs/taro', () => ({ default: bare }));
+    const old = await import('./privacy');
+    expect(() => old.installPrivacyGuard()).not.toThrow();
+    await expect(old.requirePrivacyConsent()).resolves.toBe(true);
+    vi.doUnmock('@tarojs/taro');
+  });
+
   it('asks WeChat ahead of a form and reports a refusal as false', async () => {
     taro.requirePrivacyAuthorize.mockImplementationOnce((options: { fail: () => void }) => options.fail());
     await expect(privacy.requirePrivacyConsent()).resolves.toBe(false);

@@ -30,6 +30,8 @@ let installed = false;
 /** Call once at app start (app.tsx): routes WeChat's privacy events to our sheet. */
 export function installPrivacyGuard(): void {
   if (installed || process.env.TARO_ENV !== 'weapp') return;
+  // Base libraries before 2.32.3 have no privacy API (and no privacy gate to answer).
+  if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return;
   installed = true;
   Taro.onNeedPrivacyAuthorization((resolve) => {
     pendingWechat = resolve;
@@ -49,6 +51,7 @@ function h5Consented(): boolean {
 /** Resolves true once the shopper has agreed (asking now if needed), false if they decline. */
 export function requirePrivacyConsent(): Promise<boolean> {
   if (process.env.TARO_ENV === 'weapp') {
+    if (typeof Taro.requirePrivacyAuthorize !== 'function') return Promise.resolve(true);
     return new Promise((resolve) => {
       Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
     });
