@@ -8,6 +8,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database, DB } from '../db/database';
+import { isUuid } from '../db/uuid';
 import type { AssetUrl } from '../http/asset-urls';
 import { findAddress } from '../modules/addresses/address.repository';
 import { regionByNames } from '../modules/addresses/regions';
@@ -15,7 +16,7 @@ import { deleteCartLine } from '../modules/cart/cart.repository';
 import { type IdempotentAnswer, runIdempotent } from '../modules/idempotency/idempotency.service';
 import { OrderError } from '../modules/orders/order.errors';
 import { findOrderById, insertOrder, insertOrderLines, listOrderLines } from '../modules/orders/order.repository';
-import { isUuid, newOrderNo, orderRowToOrder } from '../modules/orders/order.service';
+import { newOrderNo, orderRowToOrder } from '../modules/orders/order.service';
 import { lockSkusForOrder, reserveStock } from '../modules/orders/order-stock.repository';
 import { resolveCheckoutLines, toQuoteView } from '../modules/promotions/checkout-preview';
 import { useCouponForOrder } from '../modules/promotions/coupon.repository';

@@ -125,6 +125,18 @@ describe.each(testDatabases())('address book API on $name', (database) => {
     expectError(await t.app.inject({ method: 'GET', url: '/api/me/addresses' }), 401, 'UNAUTHENTICATED');
   });
 
+  it('answers 404 for an id that is not a uuid, on every address route', async () => {
+    const token = await freshShopper(t);
+    for (const request of [
+      { method: 'GET' as const, url: '/api/me/addresses/not-a-uuid' },
+      { method: 'PUT' as const, url: '/api/me/addresses/not-a-uuid', payload: home },
+      { method: 'DELETE' as const, url: '/api/me/addresses/123' },
+      { method: 'POST' as const, url: '/api/me/addresses/abc/default' },
+    ]) {
+      expectError(await t.app.inject({ ...request, headers: bearer(token) }), 404, 'ADDRESS_NOT_FOUND');
+    }
+  });
+
   it.each([
     ['a landline', { ...home, phone: '010-88886666' }, 400, 'VALIDATION_FAILED'],
     ['no region', { recipient: '林', phone: '13800138000', detail: '某处 1 号' }, 400, 'VALIDATION_FAILED'],

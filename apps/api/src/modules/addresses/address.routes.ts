@@ -9,6 +9,7 @@ import {
 } from '@wematrix/shared';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { isUuid } from '../../db/uuid';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
 import { currentUserId } from '../auth/auth.guard';
@@ -52,6 +53,13 @@ function addressFields(input: z.output<typeof addressInputSchema>): AddressField
 }
 
 /** The address book under /api/me/addresses, and the region picker's levels. */
+/** The :id of an address route; a non-uuid id names no address (404, not a failed cast). */
+function addressIdOf(params: unknown): string {
+  const { id } = parseInput(addressIdParamsSchema, params, 'params');
+  if (!isUuid(id)) throw new AddressError('ADDRESS_NOT_FOUND', { details: { id } });
+  return id;
+}
+
 export function registerAddressRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, clock } = deps;
   const guarded = { preHandler: deps.requireUser };
@@ -72,7 +80,7 @@ export function registerAddressRoutes(app: FastifyInstance, deps: RouteDeps): vo
   app.get('/api/me/addresses', guarded, async (request) => list(currentUserId(request)));
 
   app.get('/api/me/addresses/:id', guarded, async (request): Promise<Address> => {
-    const { id } = parseInput(addressIdParamsSchema, request.params, 'params');
+    const id = addressIdOf(request.params);
     const row = await findAddress(db, currentUserId(request), id);
     if (!row) throw new AddressError('ADDRESS_NOT_FOUND', { details: { id } });
     return toAddress(row);
@@ -89,7 +97,7 @@ export function registerAddressRoutes(app: FastifyInstance, deps: RouteDeps): vo
 
   app.put('/api/me/addresses/:id', guarded, async (request): Promise<Address> => {
     const userId = currentUserId(request);
-    const { id } = parseInput(addressIdParamsSchema, request.params, 'params');
+    const id = addressIdOf(request.params);
     const fields = addressFields(parseInput(addressInputSchema, request.body, 'body'));
     const row = await db.transaction().execute((trx) => updateAddress(trx, userId, id, fields, clock()));
     if (!row) throw new AddressError('ADDRESS_NOT_FOUND', { details: { id } });
@@ -98,7 +106,7 @@ export function registerAddressRoutes(app: FastifyInstance, deps: RouteDeps): vo
 
   app.post('/api/me/addresses/:id/default', guarded, async (request): Promise<AddressList> => {
     const userId = currentUserId(request);
-    const { id } = parseInput(addressIdParamsSchema, request.params, 'params');
+    const id = addressIdOf(request.params);
     const done = await db.transaction().execute((trx) => makeDefault(trx, userId, id, clock()));
     if (!done) throw new AddressError('ADDRESS_NOT_FOUND', { details: { id } });
     return list(userId);
@@ -106,7 +114,7 @@ export function registerAddressRoutes(app: FastifyInstance, deps: RouteDeps): vo
 
   app.delete('/api/me/addresses/:id', guarded, async (request): Promise<AddressList> => {
     const userId = currentUserId(request);
-    const { id } = parseInput(addressIdParamsSchema, request.params, 'params');
+    const id = addressIdOf(request.params);
     const done = await db.transaction().execute((trx) => deleteAddress(trx, userId, id, clock()));
     if (!done) throw new AddressError('ADDRESS_NOT_FOUND', { details: { id } });
     return list(userId);

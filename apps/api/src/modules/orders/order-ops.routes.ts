@@ -1,11 +1,12 @@
 import { type Order, orderIdParamsSchema, shipOrderRequestSchema } from '@wematrix/shared';
 import type { FastifyInstance } from 'fastify';
+import { isUuid } from '../../db/uuid';
 import { createOpsGuard } from '../../http/ops-guard';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
 import { OrderError } from './order.errors';
 import { findOrderById, listOrderLines, markOrderShipped } from './order.repository';
-import { isUuid, orderRowToOrder } from './order.service';
+import { orderRowToOrder } from './order.service';
 
 /**
  * The operators' order routes, until the console exists: guarded by OPS_API_TOKEN

@@ -9,6 +9,7 @@ import {
 } from '@wematrix/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/executor';
+import { isUuid } from '../../db/uuid';
 import { placeOrder } from '../../flows/place-order';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
@@ -21,7 +22,7 @@ import {
   listShopperOrders,
   markOrderCompleted,
 } from './order.repository';
-import { decodeOrderCursor, encodeOrderCursor, isUuid, orderRowToOrder } from './order.service';
+import { decodeOrderCursor, encodeOrderCursor, orderRowToOrder } from './order.service';
 import type { OrderLineRow, OrderRow } from './order.table';
 import { cancelPendingOrder } from './order-cancel';
 import { registerOrderOpsRoutes } from './order-ops.routes';

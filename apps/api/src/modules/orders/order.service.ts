@@ -1,15 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { ORDER_STATUS_LABELS, type Order } from '@wematrix/shared';
+import { isUuid } from '../../db/uuid';
 import { HttpError } from '../../http/app-error';
 import type { AssetUrl } from '../../http/asset-urls';
 import type { OrderLineRow, OrderRow } from './order.table';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Order and address ids are uuids: anything else cannot exist (and must never reach a uuid cast as a 500). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
 
