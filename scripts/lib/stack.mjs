@@ -110,7 +110,11 @@ export async function startStack({
   rmSync(payDir, { recursive: true, force: true });
   const payMode = process.env.WECHAT_SANDBOX_PAY_MODE === 'certificate' ? 'certificate' : 'public_key';
   const baseEnv = { ...process.env, ...credentials, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' };
-  const stop = () => stopServices(services);
+  // The demo merchant's keys die with the sandbox that made them (npm start's fixed port reuses its folder).
+  const stop = async () => {
+    await stopServices(services);
+    rmSync(payDir, { recursive: true, force: true });
+  };
   try {
     services.push(
       startService({
