@@ -1,4 +1,5 @@
 export * from './address';
+export * from './after-sale';
 export * from './auth';
 export * from './campaign';
 export * from './cart';
@@ -8,4 +9,6 @@ export * from './common';
 export * from './error-codes';
 export * from './order';
 export * from './payment';
+export * from './review';
 export * from './search';
+export * from './upload';
