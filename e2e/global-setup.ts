@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the API, which also serves the H5 apps at /mall/ /campaign/ /tools/. */
     baseUrl: string;
+    /** The operators' API token of this stack (OPS_API_TOKEN): shipping until the console exists. */
+    opsToken: string;
   }
 }
 
@@ -48,6 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await postgres?.drop();
   };
 
+  const opsToken = randomBytes(24).toString('hex');
   let stack: Awaited<ReturnType<typeof startStack>>;
   try {
     stack = await startStack({
@@ -58,7 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       pgliteDir: join(tmp, 'pglite'),
       databaseUrl: postgres?.url,
       sessionSecret: randomBytes(32).toString('hex'),
-      extraEnv: { LOG_LEVEL: 'warn' },
+      extraEnv: { LOG_LEVEL: 'warn', OPS_API_TOKEN: opsToken },
       logDir: LOG_DIR,
     });
   } catch (error) {
@@ -70,6 +73,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     `e2e stack: API + apps ${baseUrl}, sandbox ${stack.sandboxUrl}, ${postgres ? `PostgreSQL ${new URL(postgres.url).pathname.slice(1)}` : 'PGlite'}; logs in reports/e2e-logs/`,
   );
   project.provide('baseUrl', baseUrl);
+  project.provide('opsToken', opsToken);
 
   return async () => {
     await stack.stop();

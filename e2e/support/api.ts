@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { baseUrl } from './browser';
 
 interface CartLine {
@@ -79,4 +80,18 @@ export async function claimAllCouponsOf(shopperKey: string): Promise<void> {
     if (coupon.remaining === 0 || coupon.claimedByMe > 0) continue;
     await call('POST', `/coupons/${encodeURIComponent(coupon.templateId)}/claim`, token);
   }
+}
+
+/** Ships an order as an operator would (the console comes later): POST /api/ops/orders/:id/ship. */
+export async function shipOrder(orderId: string): Promise<void> {
+  const response = await fetch(`${baseUrl()}/api/ops/orders/${encodeURIComponent(orderId)}/ship`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${inject('opsToken')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ company: '顺丰速运', trackingNo: 'SF1234567890' }),
+  });
+  if (!response.ok) throw new Error(`ship ${orderId}: HTTP ${response.status} ${await response.text()}`);
+}
+
+export async function cartCountOf(shopperKey: string): Promise<number> {
+  return (await call<CartBody>('GET', '/cart', await tokenOf(shopperKey))).count;
 }

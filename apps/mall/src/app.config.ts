@@ -5,7 +5,7 @@ export default defineAppConfig({
   // Pages not needed at launch live in subpackages so the main package stays small; the
   // product page is preloaded from the tab pages, so opening it from a list feels instant.
   subPackages: [
-    { root: 'pkg-goods', pages: ['product/index'] },
+    { root: 'pkg-goods', pages: ['product/index', 'search/index'] },
     { root: 'pkg-member', pages: ['address/list/index', 'address/edit/index', 'privacy/index'] },
     { root: 'pkg-order', pages: ['checkout/index', 'detail/index', 'list/index'] },
   ],

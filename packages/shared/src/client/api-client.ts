@@ -8,6 +8,7 @@ import type { ApiErrorBody } from '../schemas/common';
 import type { ApiErrorCode } from '../schemas/error-codes';
 import type { Order, OrderCounts, OrderListQuery, OrderPage, PlaceOrderRequest } from '../schemas/order';
 import type { OrderPayment, PayOrderRequest, PayOrderResponse } from '../schemas/payment';
+import type { HotWords, SearchHistory, SearchPage, SearchQuery } from '../schemas/search';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -125,6 +126,25 @@ export function createApiClient(options: ApiClientOptions) {
       remove: (id: string) => call<AddressList>('DELETE', `/me/addresses/${encodeURIComponent(id)}`),
       /** One picker level: provinces, or the children of a province or city code. */
       regions: (parent?: string) => call<RegionList>('GET', `/regions${toQuery({ parent })}`),
+    },
+    search: {
+      /** Keyword search (综合 / 销量 / 价格 / 新品); a signed-in shopper's keyword joins their history. */
+      products: (query: SearchQuery) =>
+        call<SearchPage>(
+          'GET',
+          `/search/products${toQuery({
+            q: query.q,
+            sort: query.sort,
+            categoryId: query.categoryId,
+            minPriceFen: query.minPriceFen,
+            maxPriceFen: query.maxPriceFen,
+            cursor: query.cursor,
+            pageSize: query.pageSize,
+          })}`,
+        ),
+      history: () => call<SearchHistory>('GET', '/search/history'),
+      clearHistory: () => call<SearchHistory>('DELETE', '/search/history'),
+      hot: () => call<HotWords>('GET', '/search/hot'),
     },
     checkout: {
       /** Prices the basket (the cart's selected lines when `lines` is absent) as an order would be. */

@@ -1,9 +1,9 @@
-import { SearchBar } from '@nutui/nutui-react-taro';
+import { Search } from '@nutui/icons-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { assetUrl, useCart, useProductPages } from '@wematrix/shared/taro';
 import { AccountBar, CartEntry, DevSignInSheet, EmptyState, ProductGrid, SectionTitle } from '@wematrix/ui';
-import { type ReactElement, useState } from 'react';
+import type { ReactElement } from 'react';
 import { useCartTabBadge } from '../../features/cart/tab-badge';
 import { categoryIntent } from '../../features/catalog/category-intent';
 import { openProduct } from '../../features/catalog/open-product';
@@ -12,14 +12,16 @@ import { HomeBanner } from './home-banner';
 import './index.scss';
 
 export default function HomePage(): ReactElement {
-  const [keyword, setKeyword] = useState('');
-  const [query, setQuery] = useState('');
   const { categories } = useCategories();
-  const products = useProductPages({ q: query || undefined, pageSize: 10 });
-  const best = useProductPages({ sort: 'sales', pageSize: 3 }, query === '');
+  const products = useProductPages({ pageSize: 10 });
+  const best = useProductPages({ sort: 'sales', pageSize: 3 });
   const { count } = useCart({ refreshOnShow: true });
   useCartTabBadge(count);
   useReachBottom(products.loadMore);
+
+  function openSearch(): void {
+    void Taro.navigateTo({ url: '/pkg-goods/search/index' });
+  }
 
   function openCategory(categoryId: string): void {
     categoryIntent.setState({ categoryId });
@@ -38,20 +40,16 @@ export default function HomePage(): ReactElement {
             onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}
           />
         </View>
-        <SearchBar
-          className="home__search wm-search"
-          shape="round"
-          placeholder="搜索商品，如：精华、连衣裙"
-          value={keyword}
-          onChange={setKeyword}
-          onSearch={(value) => setQuery(value.trim())}
-          onClear={() => setQuery('')}
-        />
+        {/* A box that opens the search page, as store homes do: typing happens there. */}
+        <View className="home__search wm-search" onClick={openSearch}>
+          <Search className="home__search-icon" size={16} />
+          <Text className="home__search-text">搜索商品，如：精华、防晒</Text>
+        </View>
       </View>
 
-      {query === '' && best.items.length > 0 ? <HomeBanner products={best.items} onOpen={openProduct} /> : null}
+      {best.items.length > 0 ? <HomeBanner products={best.items} onOpen={openProduct} /> : null}
 
-      {query === '' && categories.length > 0 ? (
+      {categories.length > 0 ? (
         <View className="home__categories">
           {categories.slice(0, 10).map((category) => (
             <View key={category.id} className="home__category wm-category" onClick={() => openCategory(category.id)}>
@@ -66,18 +64,9 @@ export default function HomePage(): ReactElement {
         </View>
       ) : null}
 
-      <SectionTitle
-        title={query ? `“${query}”的搜索结果` : '为你推荐'}
-        more={query ? '清除搜索' : undefined}
-        onMore={() => {
-          setKeyword('');
-          setQuery('');
-        }}
-      />
+      <SectionTitle title="为你推荐" />
       {products.error && products.items.length === 0 ? (
         <EmptyState title="商品加载失败" hint={products.error} />
-      ) : products.done && products.items.length === 0 ? (
-        <EmptyState title="没有找到相关商品" hint="换个关键词试试" />
       ) : (
         <ProductGrid products={products.items} onOpen={openProduct} />
       )}
