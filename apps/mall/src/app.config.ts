@@ -6,7 +6,10 @@ export default defineAppConfig({
   // product page is preloaded from the tab pages, so opening it from a list feels instant.
   subPackages: [
     { root: 'pkg-goods', pages: ['product/index', 'search/index'] },
-    { root: 'pkg-member', pages: ['address/list/index', 'address/edit/index', 'privacy/index'] },
+    {
+      root: 'pkg-member',
+      pages: ['address/list/index', 'address/edit/index', 'privacy/index', 'coupons/index', 'points/index'],
+    },
     { root: 'pkg-order', pages: ['checkout/index', 'detail/index', 'list/index'] },
   ],
   preloadRule: {

@@ -3,7 +3,14 @@ import type { DemoShopper, DevLoginRequest, Session, User, WechatLoginRequest } 
 import type { CampaignKind, CampaignSummary } from '../schemas/campaign';
 import type { AddCartItemRequest, Cart, UpdateCartItemRequest } from '../schemas/cart';
 import type { Category, ProductDetail, ProductListQuery, ProductPage } from '../schemas/catalog';
-import type { CheckoutPreview, CheckoutPreviewRequest, UserCoupon } from '../schemas/checkout';
+import type {
+  CheckoutPreview,
+  CheckoutPreviewRequest,
+  ClaimableCoupon,
+  Points,
+  UserCoupon,
+  UserCouponStatus,
+} from '../schemas/checkout';
 import type { ApiErrorBody } from '../schemas/common';
 import type { ApiErrorCode } from '../schemas/error-codes';
 import type { Order, OrderCounts, OrderListQuery, OrderPage, PlaceOrderRequest } from '../schemas/order';
@@ -149,8 +156,15 @@ export function createApiClient(options: ApiClientOptions) {
     checkout: {
       /** Prices the basket (the cart's selected lines when `lines` is absent) as an order would be. */
       preview: (req: CheckoutPreviewRequest) => call<CheckoutPreview>('POST', '/checkout/preview', req),
-      coupons: () => call<{ items: UserCoupon[] }>('GET', '/me/coupons'),
     },
+    coupons: {
+      /** 领券中心: what the shop offers now, with how many this shopper already holds. */
+      claimable: () => call<{ items: ClaimableCoupon[] }>('GET', '/coupons/claimable'),
+      claim: (templateId: string) => call<UserCoupon>('POST', `/coupons/${encodeURIComponent(templateId)}/claim`),
+      mine: (status: UserCouponStatus = 'available') =>
+        call<{ items: UserCoupon[] }>('GET', `/me/coupons${toQuery({ status })}`),
+    },
+    points: (cursor?: string) => call<Points>('GET', `/me/points${toQuery({ cursor })}`),
     orders: {
       /** `idempotencyKey`: one per submit attempt, reused for its retries (same key, one order). */
       place: (req: PlaceOrderRequest, idempotencyKey: string) =>

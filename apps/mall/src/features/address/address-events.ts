@@ -13,6 +13,12 @@ export const ADDRESS_PAGES = {
   privacy: '/pkg-member/privacy/index',
 } as const;
 
+/** The member centre's other pages in the same subpackage. */
+export const MEMBER_PAGES = {
+  coupons: '/pkg-member/coupons/index',
+  points: '/pkg-member/points/index',
+} as const;
+
 export function announceChosenAddress(address: Address): void {
   Taro.eventCenter.trigger(ADDRESS_CHOSEN_EVENT, address);
 }

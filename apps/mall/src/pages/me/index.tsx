@@ -4,7 +4,7 @@ import { APP_PAGES, type OrderCounts, type OrderStatus } from '@wematrix/shared'
 import { createWeMatrixClient, openApp, useCart, useSession } from '@wematrix/shared/taro';
 import { Avatar, DevSignInSheet, openSignInSheet } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
-import { ADDRESS_PAGES } from '../../features/address/address-events';
+import { ADDRESS_PAGES, MEMBER_PAGES } from '../../features/address/address-events';
 import { useCartTabBadge } from '../../features/cart/tab-badge';
 import { openOrderList } from '../../features/order/order-pages';
 import './index.scss';
@@ -90,6 +90,16 @@ export default function MePage(): ReactElement {
           <Text className="me__link-icon me__link-icon--address">址</Text>
           <Text className="me__link-text">收货地址</Text>
           <Text className="me__link-extra">新增 · 导入微信地址</Text>
+        </View>
+        <View className="me__link wm-open-coupons" onClick={() => void Taro.navigateTo({ url: MEMBER_PAGES.coupons })}>
+          <Text className="me__link-icon me__link-icon--coupon">券</Text>
+          <Text className="me__link-text">优惠券</Text>
+          <Text className="me__link-extra">领券中心 · 我的券</Text>
+        </View>
+        <View className="me__link wm-open-points" onClick={() => void Taro.navigateTo({ url: MEMBER_PAGES.points })}>
+          <Text className="me__link-icon me__link-icon--points">积</Text>
+          <Text className="me__link-text">我的积分</Text>
+          <Text className="me__link-extra">下单可抵现</Text>
         </View>
         <View className="me__link wm-open-campaign" onClick={() => void openApp('campaign', APP_PAGES.campaign.home)}>
           <Text className="me__link-icon me__link-icon--campaign">惠</Text>
