@@ -1,9 +1,20 @@
 // The part of autocannon's API the bench uses (the package ships no types).
 declare module 'autocannon' {
-  interface Options {
+  export interface RequestData {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  interface Request extends RequestData {
+    /** Called before each request is sent; answers the request to send. */
+    setupRequest?: (defaults: RequestData) => RequestData;
+  }
+  interface Options extends RequestData {
     url: string;
     connections?: number;
     duration?: number;
+    requests?: Request[];
   }
   interface Histogram {
     average: number;
