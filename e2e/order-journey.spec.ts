@@ -74,5 +74,11 @@ describe('search -> cart -> pay -> shipped -> received', () => {
     await page.locator('.taro__modal .taro-model__confirm').filter({ visible: true }).click();
     await visible(page, '.wm-order-status').filter({ hasText: '已完成' }).first().waitFor();
     expect((await orderOf(SHOPPER, orderId)).status).toBe('completed');
+    await saveScreenshot(page, 'mall-order-completed');
+
+    // And 再次购买 puts the same product back in her cart
+    await visible(page, '.wm-order-again').first().click();
+    await page.waitForURL(/pages\/cart/);
+    await expect.poll(() => cartCountOf(SHOPPER)).toBe(1);
   });
 });

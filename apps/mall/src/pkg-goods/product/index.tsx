@@ -1,8 +1,8 @@
 import { Home } from '@nutui/icons-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { initialSelection, type SpecSelection, selectedSku, toggleSpecValue } from '@wematrix/shared';
-import { assetUrl, toast, useCart } from '@wematrix/shared/taro';
+import { initialSelection, type SpecSelection, selectedSku, selectionForSku, toggleSpecValue } from '@wematrix/shared';
+import { assetUrl, toast, useCart, useProductPages } from '@wematrix/shared/taro';
 import {
   Carousel,
   CartEntry,
@@ -10,6 +10,7 @@ import {
   EmptyState,
   OriginalPrice,
   Price,
+  ProductGrid,
   requireSession,
   salesText,
 } from '@wematrix/ui';
@@ -27,16 +28,27 @@ export default function ProductPage(): ReactElement {
   const [quantity, setQuantity] = useState(1);
   const [sheet, setSheet] = useState<{ visible: boolean; action: SpecAction }>({ visible: false, action: 'choose' });
   const [current, setCurrent] = useState(0);
+  // 相关推荐: best sellers of the same category (one page, this product left out).
+  const related = useProductPages(
+    { categoryId: product?.categoryId, sort: 'sales', pageSize: 7 },
+    Boolean(product?.categoryId),
+  );
 
   useEffect(() => {
     if (!product) return;
+    // A link may name the SKU (再次购买, the tools app's "按此尺码购买"): start on it when in stock.
+    const linked = params.sku ? selectionForSku(product.specGroups, product.skus, params.sku) : null;
+    if (linked) {
+      setSelection(linked);
+      return;
+    }
     let start = initialSelection(product.specGroups, product.skus);
     // The tools app's size advisor links here with ?size=M: preselect it when in stock.
     const size = params.size;
     const group = product.specGroups.findIndex((g) => g.values.includes(size ?? ''));
     if (size && group >= 0 && start[group] !== size) start = toggleSpecValue(product.skus, start, group, size);
     setSelection(start);
-  }, [product, params.size]);
+  }, [product, params.size, params.sku]);
 
   if (error) return <EmptyState title="商品不存在或已下架" hint={error} />;
   if (!product) return <View className="product__loading">加载中…</View>;
@@ -126,6 +138,16 @@ export default function ProductPage(): ReactElement {
           <Image key={url} className="product__detail-image" src={assetUrl(url)} mode="widthFix" lazyLoad />
         ))}
       </View>
+
+      {related.items.some((p) => p.id !== product.id) ? (
+        <View className="product__card product__related">
+          <View className="product__section-title">相关推荐</View>
+          <ProductGrid
+            products={related.items.filter((p) => p.id !== product.id).slice(0, 6)}
+            onOpen={(id) => void Taro.redirectTo({ url: `/pkg-goods/product/index?id=${encodeURIComponent(id)}` })}
+          />
+        </View>
+      ) : null}
 
       <View className="product__bar">
         <View className="product__bar-icon" onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>

@@ -9,7 +9,7 @@ import {
   orderCountdown,
   shopperActions,
 } from '@wematrix/shared';
-import { createWeMatrixClient, toast, toastError } from '@wematrix/shared/taro';
+import { createWeMatrixClient, toast, toastError, useCart } from '@wematrix/shared/taro';
 import { DevSignInSheet, EmptyState, Price, requireSession } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
 import { OrderLineRow } from '../../features/order/order-card-parts';
@@ -57,6 +57,7 @@ export default function OrderDetailPage(): ReactElement {
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const cart = useCart();
 
   async function load(): Promise<void> {
     if (!id || !(await requireSession())) return;
@@ -130,6 +131,20 @@ export default function OrderDetailPage(): ReactElement {
     );
   }
 
+  /** 再次购买: the same SKUs and quantities into the cart (today's prices), then the cart. */
+  async function buyAgain(current: Order): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    let added = 0;
+    for (const line of current.lines) {
+      if (await cart.add({ skuId: line.skuId, quantity: line.quantity })) added += 1;
+    }
+    setBusy(false);
+    if (added === 0) return toast(cart.error ?? '商品已下架或售罄');
+    if (added < current.lines.length) toast('部分商品已售罄，其余已加入购物车');
+    void Taro.switchTab({ url: '/pages/cart/index' });
+  }
+
   function confirm(current: Order): void {
     void Taro.showModal({ title: '确认收货', content: '确认已收到商品吗？', confirmColor: '#f0452d' }).then((res) => {
       if (res.confirm) void act(() => api.orders.confirm(current.id), '已确认收货');
@@ -140,6 +155,7 @@ export default function OrderDetailPage(): ReactElement {
   if (!order) return <View className="order-detail__loading">加载中…</View>;
 
   const actions = shopperActions(order.status);
+  const canBuyAgain = order.status === 'completed' || order.status === 'cancelled' || order.status === 'refunded';
   const copyNo = () => void Taro.setClipboardData({ data: order.orderNo });
 
   return (
@@ -228,8 +244,16 @@ export default function OrderDetailPage(): ReactElement {
         ) : null}
       </View>
 
-      {actions.length > 0 ? (
+      {actions.length > 0 || canBuyAgain ? (
         <View className="order-detail__bar">
+          {canBuyAgain ? (
+            <View
+              className="order-detail__btn order-detail__btn--main wm-order-again"
+              onClick={() => void buyAgain(order)}
+            >
+              再次购买
+            </View>
+          ) : null}
           {actions.includes('cancel') ? (
             <View className="order-detail__btn wm-order-cancel" onClick={() => cancel(order)}>
               取消订单

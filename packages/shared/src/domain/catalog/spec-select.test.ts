@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Sku, SpecGroup } from '../../schemas/catalog';
-import { initialSelection, isSpecValueAvailable, missingSpecNames, selectedSku, toggleSpecValue } from './spec-select';
+import {
+  initialSelection,
+  isSpecValueAvailable,
+  missingSpecNames,
+  selectedSku,
+  selectionForSku,
+  toggleSpecValue,
+} from './spec-select';
 
 const groups: SpecGroup[] = [
   { name: '颜色', values: ['红', '蓝'] },
@@ -46,5 +53,12 @@ describe('spec select', () => {
     expect(initialSelection(groups, [sku('a', ['红', 'S'], 0), sku('b', ['蓝', 'M'], 2)])).toEqual(['蓝', 'M']);
     expect(initialSelection([], [sku('one', [], 4)])).toEqual([]);
     expect(initialSelection([{ name: '规格', values: ['x'] }], [sku('one', ['x'], 0)])).toEqual([null]);
+  });
+
+  it('selectionForSku picks an in-stock SKU by id, and nothing for a sold-out or unknown one', () => {
+    expect(selectionForSku(groups, skus, 'bm')).toEqual(['蓝', 'M']);
+    expect(selectedSku(skus, selectionForSku(groups, skus, 'rs') ?? [])?.id).toBe('rs');
+    expect(selectionForSku(groups, skus, 'rm')).toBeNull();
+    expect(selectionForSku(groups, skus, 'nope')).toBeNull();
   });
 });

@@ -65,3 +65,17 @@ export function initialSelection(groups: readonly SpecGroup[], skus: readonly Sk
 export function missingSpecNames(groups: readonly SpecGroup[], selection: SpecSelection): string[] {
   return groups.filter((_, index) => selection[index] === null || selection[index] === undefined).map((g) => g.name);
 }
+
+/**
+ * The selection naming one SKU (a link such as the tools app's "按此尺码购买" or 再次购买
+ * carries its id), or null when that SKU is unknown or sold out: the page then starts as usual.
+ */
+export function selectionForSku(
+  groups: readonly SpecGroup[],
+  skus: readonly Sku[],
+  skuId: string,
+): SpecSelection | null {
+  const sku = skus.find((s) => s.id === skuId);
+  if (!sku || sku.stock <= 0) return null;
+  return groups.map((_, index) => sku.specValues[index] ?? null);
+}
