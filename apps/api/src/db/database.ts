@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { UserAddressesTable } from '../modules/addresses/address.table';
+import type { AfterSalesTable } from '../modules/after-sales/after-sale.table';
 import type { UserIdentitiesTable, UsersTable } from '../modules/auth/user.table';
 import type { CampaignsTable } from '../modules/campaign/campaign.table';
 import type { CartItemsTable } from '../modules/cart/cart.table';
@@ -12,7 +13,6 @@ import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catal
 import type { IdempotencyKeysTable } from '../modules/idempotency/idempotency.table';
 import type { OrderLinesTable, OrdersTable } from '../modules/orders/order.table';
 import type { PaymentEventsTable, PaymentsTable, RefundsTable } from '../modules/payments/payments.table';
-import type { SearchEventsTable, SearchHistoryTable } from '../modules/search/search.table';
 import type {
   CouponTemplatesTable,
   PointsAccountsTable,
@@ -20,6 +20,9 @@ import type {
   PricingSettingsTable,
   UserCouponsTable,
 } from '../modules/promotions/promotions.table';
+import type { ReviewsTable } from '../modules/reviews/review.table';
+import type { SearchEventsTable, SearchHistoryTable } from '../modules/search/search.table';
+import type { UploadsTable } from '../modules/uploads/upload.table';
 
 /** Every table, as Kysely sees it. Each module owns its table file. */
 export interface DB {
@@ -44,6 +47,9 @@ export interface DB {
   points_accounts: PointsAccountsTable;
   points_ledger: PointsLedgerTable;
   pricing_settings: PricingSettingsTable;
+  uploads: UploadsTable;
+  after_sales: AfterSalesTable;
+  reviews: ReviewsTable;
 }
 
 export type Database = Kysely<DB>;

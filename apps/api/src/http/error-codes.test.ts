@@ -1,13 +1,16 @@
 import { API_ERROR_CODES, type ApiErrorCode } from '@wematrix/shared';
 import { describe, expect, it } from 'vitest';
 import { ADDRESS_ERRORS } from '../modules/addresses/address.errors';
+import { AFTER_SALE_ERRORS } from '../modules/after-sales/after-sale.errors';
 import { AUTH_ERRORS, AuthError } from '../modules/auth/auth.errors';
 import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
 import { ORDER_ERRORS } from '../modules/orders/order.errors';
 import { PAYMENT_ERRORS } from '../modules/payments/payments.errors';
 import { PROMOTION_ERRORS } from '../modules/promotions/promotions.errors';
+import { REVIEW_ERRORS } from '../modules/reviews/review.errors';
 import { SEARCH_ERRORS } from '../modules/search/search.errors';
+import { UPLOAD_ERRORS } from '../modules/uploads/upload.errors';
 import { AppError, type ErrorSpec, HTTP_ERRORS, HttpError } from './app-error';
 
 const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
@@ -20,6 +23,9 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   addresses: ADDRESS_ERRORS,
   promotions: PROMOTION_ERRORS,
   payments: PAYMENT_ERRORS,
+  uploads: UPLOAD_ERRORS,
+  afterSales: AFTER_SALE_ERRORS,
+  reviews: REVIEW_ERRORS,
 };
 
 describe('error codes: the shared unions are the source of truth', () => {

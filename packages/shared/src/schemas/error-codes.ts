@@ -101,6 +101,48 @@ export const ORDER_ERROR_CODES = [
 ] as const;
 export type OrderErrorCode = (typeof ORDER_ERROR_CODES)[number];
 
+/** Photos shoppers upload for reviews and after-sales (apps/api/src/modules/uploads). */
+export const UPLOAD_ERROR_CODES = [
+  /** The bytes are not a JPEG, PNG or WebP image (magic numbers), whatever the declared type says. */
+  'UPLOAD_NOT_IMAGE',
+] as const;
+export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
+
+/** After-sale requests and their approval (apps/api/src/modules/after-sales). */
+export const AFTER_SALE_ERROR_CODES = [
+  /** Unknown, or another shopper's: the same answer, so ids cannot be probed. */
+  'ORDER_NOT_FOUND',
+  /** The order is not 待发货 / 待收货 / 已完成, or was not paid through WeChat Pay. */
+  'AFTER_SALE_NOT_ALLOWED',
+  /** The order already has a request in progress (pending or approved). */
+  'AFTER_SALE_ALREADY_OPEN',
+  'AFTER_SALE_NOT_FOUND',
+  /** Approve / refuse of a request that is no longer pending. */
+  'AFTER_SALE_STATUS_CONFLICT',
+  /** A photo id that is not one of the shopper's own uploads. */
+  'UPLOAD_NOT_FOUND',
+  /** Approving needs WeChat Pay (WECHATPAY_MCHID unset). */
+  'PAY_UNAVAILABLE',
+] as const;
+export type AfterSaleErrorCode = (typeof AFTER_SALE_ERROR_CODES)[number];
+
+/** Product reviews (apps/api/src/modules/reviews). */
+export const REVIEW_ERROR_CODES = [
+  'ORDER_NOT_FOUND',
+  /** Reviews need a completed (已完成) order. */
+  'REVIEW_NOT_ALLOWED',
+  /** A skuId that is not a line of this order. */
+  'REVIEW_LINE_NOT_FOUND',
+  /** A line of the request was reviewed before: nothing of the request was saved. */
+  'REVIEW_ALREADY_EXISTS',
+  'UPLOAD_NOT_FOUND',
+  'REVIEW_NOT_FOUND',
+  'REVIEW_ALREADY_HIDDEN',
+  'PRODUCT_NOT_FOUND',
+  'CURSOR_INVALID',
+] as const;
+export type ReviewErrorCode = (typeof REVIEW_ERROR_CODES)[number];
+
 /** Every code, each once. */
 export const API_ERROR_CODES = [
   ...new Set([
@@ -113,6 +155,9 @@ export const API_ERROR_CODES = [
     ...PROMOTION_ERROR_CODES,
     ...SEARCH_ERROR_CODES,
     ...PAYMENT_ERROR_CODES,
+    ...UPLOAD_ERROR_CODES,
+    ...AFTER_SALE_ERROR_CODES,
+    ...REVIEW_ERROR_CODES,
   ]),
 ] as [ApiErrorCode, ...ApiErrorCode[]];
 export type ApiErrorCode =
@@ -124,4 +169,7 @@ export type ApiErrorCode =
   | OrderErrorCode
   | PromotionErrorCode
   | SearchErrorCode
-  | PaymentErrorCode;
+  | PaymentErrorCode
+  | UploadErrorCode
+  | AfterSaleErrorCode
+  | ReviewErrorCode;

@@ -7,6 +7,8 @@ import * as m0005 from './0005-promotions';
 import * as m0006 from './0006-search';
 import * as m0007 from './0007-addresses';
 import * as m0008 from './0008-idempotency-responses';
+import * as m0009 from './0009-uploads-after-sales';
+import * as m0010 from './0010-reviews';
 
 /**
  * Every migration, by name, in order. A static map rather than a folder scan so it works
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0006-search': m0006,
   '0007-addresses': m0007,
   '0008-idempotency-responses': m0008,
+  '0009-uploads-after-sales': m0009,
+  '0010-reviews': m0010,
 };
