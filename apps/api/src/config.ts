@@ -53,7 +53,19 @@ export interface ApiConfig {
    * configs built by hand (bench, tests) need not name it.
    */
   opsApiToken?: string | null;
+  /**
+   * Folder of shoppers' uploaded photos (UPLOAD_DIR, default `.data/uploads` next to the
+   * PGlite data); absent in hand-built configs: that same default.
+   */
+  uploadDir?: string | null;
+  /** Points every review earns, whatever its stars (REVIEW_REWARD_POINTS, default 10; 0: none). */
+  reviewRewardPoints?: number;
 }
+
+/** Where uploads go when UPLOAD_DIR is unset. */
+export const DEFAULT_UPLOAD_DIR = '.data/uploads';
+/** Points per review when REVIEW_REWARD_POINTS is unset. */
+export const DEFAULT_REVIEW_REWARD_POINTS = 10;
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const API_ASSETS_DIR = resolve(REPO_ROOT, 'apps/api/assets');
@@ -257,5 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jobIntervalMs: int(env.JOB_INTERVAL_MS, 5000, 'JOB_INTERVAL_MS'),
     wechatPay: wechatPayConfig(env, production, publicBaseUrl),
     opsApiToken: opsApiToken(env),
+    uploadDir: resolve(REPO_ROOT, optional(env.UPLOAD_DIR) ?? DEFAULT_UPLOAD_DIR),
+    reviewRewardPoints: int(env.REVIEW_REWARD_POINTS, DEFAULT_REVIEW_REWARD_POINTS, 'REVIEW_REWARD_POINTS'),
   };
 }

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ApiErrorCode, apiErrorSchema } from '@wematrix/shared';
 import { createSandbox, type Sandbox } from '@wematrix/wechat-sandbox';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -94,8 +97,11 @@ export async function createTestApp(
   const handle = await database.open();
   await migrateToLatest(handle.db);
   await seedCatalog(handle.db, options.catalog ?? fixtureCatalog, time.clock());
+  // Uploads of this app only, in a temporary folder removed on close.
+  const uploadDir = mkdtempSync(join(tmpdir(), 'wm-test-uploads-'));
   const config = testConfig({
     wechatPay: sandboxPayConfig(sandbox, { sandboxUrl, apiUrl: `http://127.0.0.1:${apiPort}`, mode: payMode }),
+    uploadDir,
     ...options.config,
     wechat: { apiBase: sandboxUrl, apps: { ...TEST_APPS } },
   });
@@ -125,6 +131,7 @@ export async function createTestApp(
       await app.close();
       await sandbox.app.close();
       await handle.close();
+      rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }
