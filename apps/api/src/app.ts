@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type Clock, systemClock } from './clock';
-import { API_ASSETS_DIR, type ApiConfig } from './config';
+import { API_ASSETS_DIR, type ApiConfig, DEFAULT_UPLOAD_DIR, REPO_ROOT } from './config';
 import type { Database } from './db/database';
 import { createAssetUrl } from './http/asset-urls';
 import { registerCompression } from './http/compression';
@@ -12,6 +13,7 @@ import { registerStaticFiles } from './http/static-files';
 import type { WechatClients } from './integrations/wechat';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { registerAddressRoutes } from './modules/addresses/address.routes';
+import { registerAfterSaleRoutes } from './modules/after-sales/after-sale.routes';
 import { createAuthGuard } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
@@ -22,7 +24,10 @@ import { registerOrderJobs } from './modules/orders/order.jobs';
 import { registerOrderRoutes } from './modules/orders/order.routes';
 import { registerPaymentRoutes, registerPayUnavailableRoute } from './modules/payments/payments.routes';
 import { registerPromotionRoutes } from './modules/promotions/promotions.routes';
+import { registerReviewRoutes } from './modules/reviews/review.routes';
 import { registerSearchRoutes } from './modules/search/search.routes';
+import { createLocalFileStorage, type FileStorage } from './modules/uploads/file-storage';
+import { registerUploadRoutes } from './modules/uploads/upload.routes';
 import type { RouteDeps } from './route-deps';
 
 declare module 'fastify' {
@@ -44,6 +49,8 @@ export interface AppDeps {
   assetsDir?: string;
   /** Cache of public catalog reads; tests pass theirs to invalidate it as a write would. */
   catalogCache?: ResponseCache;
+  /** Where uploads are kept (default: the local folder config.uploadDir). */
+  fileStorage?: FileStorage;
 }
 
 /** The whole HTTP API as a Fastify instance; server.ts listens on it, tests `inject` into it. */
@@ -92,5 +99,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // WeChat Pay only with a merchant account configured (WECHATPAY_*); otherwise paying answers 503.
   if (deps.config.wechatPay) registerPaymentRoutes(app, routeDeps, deps.config.wechatPay);
   else registerPayUnavailableRoute(app, routeDeps);
+  registerUploadRoutes(
+    app,
+    routeDeps,
+    deps.fileStorage ?? createLocalFileStorage(deps.config.uploadDir ?? resolve(REPO_ROOT, DEFAULT_UPLOAD_DIR)),
+  );
+  registerAfterSaleRoutes(app, routeDeps, deps.config.wechatPay);
+  registerReviewRoutes(app, routeDeps);
   return app;
 }

@@ -1,5 +1,6 @@
-import type { OrderStatus } from '@wematrix/shared';
+import { afterSaleRestocks, type OrderStatus } from '@wematrix/shared';
 import type { Executor } from '../db/executor';
+import { markAfterSaleRefunded } from '../modules/after-sales/after-sale.repository';
 import {
   findOrderById,
   markOrderAfterSale,
@@ -35,9 +36,11 @@ export interface OrderPort {
   /** after_sale / paid / cancelled -> refunded, conditional; 'not_refundable' changes nothing. */
   markOrderRefunded(executor: Executor, input: { orderId: string; at: Date }): Promise<'refunded' | 'not_refundable'>;
   /**
-   * Gives back what a fully refunded, unshipped order held: its stock, its coupon, its points.
-   * Not idempotent by itself (stock is a relative update): call it only in the transaction
-   * whose conditional markOrderRefunded just answered 'refunded'.
+   * Gives back what a fully refunded order held: its coupon and its points, and its stock when
+   * the goods are in the warehouse (never shipped, or a 退货退款 approved: afterSaleRestocks).
+   * Also closes the order's approved after-sale request (已退款). Not idempotent by itself
+   * (stock is a relative update): call it only in the transaction whose conditional
+   * markOrderRefunded just answered 'refunded'.
    */
   releaseOrderHoldings(executor: Executor, input: { orderId: string; at: Date }): Promise<void>;
 }
@@ -67,7 +70,11 @@ export const orderPort: OrderPort = {
   markOrderAfterSale,
   markOrderRefunded,
   async releaseOrderHoldings(executor, { orderId, at }) {
-    await restoreOrderStock(executor, orderId);
+    // No after-sale request: the shopper's refund before shipping (POST /api/orders/:id/refund).
+    const afterSale = await markAfterSaleRefunded(executor, { orderId, at });
+    if (!afterSale || afterSaleRestocks({ kind: afterSale.kind, fromStatus: afterSale.orderStatusBefore })) {
+      await restoreOrderStock(executor, orderId);
+    }
     await releaseCouponForOrder(executor, { orderId });
     await refundPoints(executor, { orderId, now: at });
   },

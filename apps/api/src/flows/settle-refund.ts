@@ -8,7 +8,8 @@ import type { PaymentFlowDeps } from './payment-flow-deps';
  * A refund WeChat Pay reports as SUCCESS, inside the caller's transaction (which holds the
  * payment's row lock): the refund becomes succeeded, and once every fen of the payment is
  * back with the shopper the order becomes 已退款. An order refunded from 待发货 / 售后中 also
- * gets its stock, coupon and points back; a cancelled one had them back at its cancel. The
+ * gets its coupon and points back, and its stock when the goods are in the warehouse (see
+ * OrderPort.releaseOrderHoldings); a cancelled one had them back at its cancel. The
  * order's conditional update decides, so a second report of the same refund changes nothing.
  */
 export async function settleSucceededRefund(

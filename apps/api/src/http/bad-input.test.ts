@@ -234,6 +234,117 @@ const NUL_CASES: NulCase[] = [
     signedIn: true,
   },
   {
+    route: 'POST /api/orders/:id/after-sales',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/orders/o%00/after-sales', payload: { kind: 'refund_only', reason: 'other' } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/orders/:id/after-sales',
+    input: 'body.reasonText',
+    request: {
+      method: 'POST',
+      url: `/api/orders/${ORDER_ID}/after-sales`,
+      payload: { kind: 'refund_only', reason: 'other', reasonText: `坏了${NUL}` },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/orders/:id/after-sales',
+    input: 'body.photos[0]',
+    request: {
+      method: 'POST',
+      url: `/api/orders/${ORDER_ID}/after-sales`,
+      payload: { kind: 'refund_only', reason: 'other', photos: [NUL] },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/orders/:id/after-sales',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/orders/o%00/after-sales' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/ops/after-sales',
+    input: 'query.status',
+    request: { method: 'GET', url: '/api/ops/after-sales?status=%00', headers: OPS },
+  },
+  {
+    route: 'GET /api/ops/after-sales',
+    input: 'query.cursor',
+    request: { method: 'GET', url: '/api/ops/after-sales?cursor=%00', headers: OPS },
+  },
+  ...(['approve', 'refuse'] as const).flatMap((decision) => [
+    {
+      route: `POST /api/ops/after-sales/:id/${decision}`,
+      input: 'params.id',
+      request: {
+        method: 'POST' as const,
+        url: `/api/ops/after-sales/a%00/${decision}`,
+        headers: OPS,
+        payload: { comment: '不符合售后条件' },
+      },
+    },
+    {
+      route: `POST /api/ops/after-sales/:id/${decision}`,
+      input: 'body.comment',
+      request: {
+        method: 'POST' as const,
+        url: `/api/ops/after-sales/${ORDER_ID}/${decision}`,
+        headers: OPS,
+        payload: { comment: `不符合${NUL}` },
+      },
+    },
+  ]),
+  {
+    route: 'POST /api/orders/:id/reviews',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/orders/o%00/reviews', payload: { lines: [{ skuId: SKU, stars: 5 }] } },
+    signedIn: true,
+  },
+  ...(['skuId', 'text', 'photos'] as const).map((field) => ({
+    route: 'POST /api/orders/:id/reviews',
+    input: `body.lines[0].${field}`,
+    request: {
+      method: 'POST' as const,
+      url: `/api/orders/${ORDER_ID}/reviews`,
+      payload: { lines: [{ skuId: SKU, stars: 5, [field]: field === 'photos' ? [NUL] : `a${NUL}` }] },
+    },
+    signedIn: true,
+  })),
+  {
+    route: 'GET /api/orders/:id/reviews',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/orders/o%00/reviews' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/products/:id/reviews',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/products/p%00/reviews' },
+  },
+  {
+    route: 'GET /api/products/:id/reviews',
+    input: 'query.cursor',
+    request: { method: 'GET', url: '/api/products/p-sneaker/reviews?cursor=%00' },
+  },
+  {
+    route: 'POST /api/ops/reviews/:id/hide',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/ops/reviews/r%00/hide', headers: OPS, payload: { reason: '广告' } },
+  },
+  {
+    route: 'POST /api/ops/reviews/:id/hide',
+    input: 'body.reason',
+    request: {
+      method: 'POST',
+      url: `/api/ops/reviews/${ORDER_ID}/hide`,
+      headers: OPS,
+      payload: { reason: `广${NUL}` },
+    },
+  },
+  {
     route: 'GET /api/search/products',
     input: 'query.q',
     request: { method: 'GET', url: '/api/search/products?q=%E9%98%B2%00' },
@@ -268,6 +379,9 @@ const NO_STRING_INPUT = [
   // its fields come from WeChat's AEAD-decrypted resource (payments.routes.test.ts).
   'POST /api/pay/notify/transaction',
   'POST /api/pay/notify/refund',
+  // The body is the image's bytes (or multipart around them), judged by their magic numbers,
+  // never read as text (upload.routes.test.ts).
+  'POST /api/uploads',
 ];
 
 /** Errors Fastify raises before a handler runs, in the same body as the app's own. */

@@ -72,6 +72,46 @@ export async function markOrderAfterSale(
   return rows.length === 1 ? 'after_sale' : 'not_paid';
 }
 
+/**
+ * 待发货 / 待收货 / 已完成 → 售后中 when the shopper requests an after-sale: conditional on the
+ * exact state the caller read (`from`), so the state stored as "before" is the one left, and
+ * an order shipped, confirmed or already in after-sale meanwhile is refused with nothing written.
+ */
+export async function moveOrderToAfterSale(
+  executor: Executor,
+  move: { orderId: string; userId: string; from: OrderStatus; at: Date },
+): Promise<boolean> {
+  if (!ORDER_TRANSITIONS.request_after_sale.from.includes(move.from)) return false;
+  const rows = await executor
+    .updateTable('orders')
+    .set({ status: 'after_sale', updated_at: move.at })
+    .where('id', '=', move.orderId)
+    .where('user_id', '=', move.userId)
+    .where('status', '=', move.from)
+    .returning('id')
+    .execute();
+  return rows.length === 1;
+}
+
+/**
+ * 售后中 → the state before it (an operator refused the after-sale): conditional on 售后中.
+ * A 待收货 order whose auto-confirm deadline passed meanwhile is completed by the next tick
+ * of the auto-confirm job, as if the request had never paused it.
+ */
+export async function returnOrderFromAfterSale(
+  executor: Executor,
+  back: { orderId: string; to: 'paid' | 'shipped' | 'completed'; at: Date },
+): Promise<boolean> {
+  const rows = await executor
+    .updateTable('orders')
+    .set({ status: back.to, updated_at: back.at })
+    .where('id', '=', back.orderId)
+    .where('status', '=', 'after_sale')
+    .returning('id')
+    .execute();
+  return rows.length === 1;
+}
+
 /** The first line's title and how many lines the order has (what a payment sheet names). */
 export async function orderHeadline(
   executor: Executor,
@@ -137,6 +177,23 @@ export function findShopperOrder(
     .selectAll()
     .where('id', '=', orderId)
     .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * One of the shopper's orders with a FOR SHARE lock: its state cannot change (no conditional
+ * update can take the row) until the caller's transaction ends, while other readers go on.
+ */
+export function lockShopperOrderForShare(
+  trx: Transaction<DB>,
+  { userId, orderId }: { userId: string; orderId: string },
+): Promise<OrderRow | undefined> {
+  return trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    .where('user_id', '=', userId)
+    .forShare()
     .executeTakeFirst();
 }
 
