@@ -119,8 +119,10 @@ describe.each(testDatabases())('uploads on $name', (database) => {
     expect(exact.statusCode, exact.body).toBe(201);
   });
 
-  it('needs a signed-in shopper', async () => {
+  it('needs a signed-in shopper, checked before the body is read', async () => {
     expectError(await post(PNG_1X1, 'image/png', {}), 401, 'UNAUTHENTICATED');
+    // An oversize body from nobody is turned away as unauthenticated, not parsed into a 413.
+    expectError(await post(jpegBytes(MAX_UPLOAD_BYTES + 1), 'image/jpeg', {}), 401, 'UNAUTHENTICATED');
   });
 
   it('serves nothing but stored content-hashed keys', async () => {
