@@ -1,20 +1,8 @@
-import type { CampaignKind } from '@wematrix/shared';
+import { CAMPAIGN_KINDS, type CampaignKind } from '@wematrix/shared';
 
-export interface KindInfo {
-  label: string;
-  /** Price caption on the card: what the campaign price means for this kind. */
-  priceLabel: string;
-  action: string;
-  color: string;
-}
-
-export const KINDS: Record<CampaignKind, KindInfo> = {
-  group_buy: { label: '拼团', priceLabel: '拼团价', action: '去拼团', color: '#f0452d' },
-  bargain: { label: '砍价', priceLabel: '最低砍至', action: '去砍价', color: '#fa8c16' },
-  flash_sale: { label: '秒杀', priceLabel: '秒杀价', action: '马上抢', color: '#eb2f96' },
-  presale: { label: '预售', priceLabel: '预售价', action: '付定金', color: '#722ed1' },
-  lottery: { label: '抽奖', priceLabel: '抽奖价', action: '去抽奖', color: '#13a8a8' },
-};
+export type { CampaignKindInfo as KindInfo } from '@wematrix/shared';
+/** The shared kind names and colours (packages/shared), under the name this app's views use. */
+export const KINDS = CAMPAIGN_KINDS;
 
 export const KIND_TABS: Array<{ kind: CampaignKind | 'all'; label: string }> = [
   { kind: 'all', label: '全部' },

@@ -16,6 +16,7 @@ import {
 } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
 import { openCheckout } from '../../features/order/order-pages';
+import { LiveCampaigns } from '../../features/product/live-campaigns';
 import { type SpecAction, SpecSheet } from '../../features/product/spec-sheet';
 import { useProduct } from '../../features/product/use-product';
 import './index.scss';
@@ -103,6 +104,8 @@ export default function ProductPage(): ReactElement {
         </View>
         <Text className="product__sales">{salesText(product.sales)}</Text>
       </View>
+
+      <LiveCampaigns productId={product.id} />
 
       <View className="product__card">
         <View className="product__title wm-product-title">{product.title}</View>

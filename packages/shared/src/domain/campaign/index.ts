@@ -1,2 +1,3 @@
+export * from './campaign-kinds';
 export * from './campaign-status';
 export * from './discount-percent';
