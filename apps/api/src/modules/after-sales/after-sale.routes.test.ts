@@ -151,6 +151,7 @@ describe.each(testDatabases())('after-sales on $name', (database) => {
     expectError(await opsDecide(t, created.json().id, 'approve'), 409, 'AFTER_SALE_STATUS_CONFLICT');
     expect(await refundsOf(t, (await paymentOf(t, order.id)).id)).toEqual([]);
 
+    t.time.advance(60_000);
     const again = await requestAfterSale(t, token, order.id, { kind: 'return_refund', reason: 'quality_issue' });
     expect(again.statusCode, again.body).toBe(201);
     const list = await t.app.inject({
