@@ -243,6 +243,40 @@ describe.each(testDatabases())('after-sales on $name', (database) => {
   });
 
   it.skipIf(database.name === 'PGlite')(
+    'requests racing each other and the shipping: at most one request, recording the state the order really left (PostgreSQL only: PGlite is one connection)',
+    async () => {
+      const order = await orderIn(t, token, 'paid');
+      const [ship, ...requests] = await Promise.all([
+        t.app.inject({
+          method: 'POST',
+          url: `/api/ops/orders/${order.id}/ship`,
+          headers: OPS,
+          payload: { company: '顺丰速运', trackingNo: 'SF20260601RACE' },
+        }),
+        ...Array.from({ length: 4 }, () =>
+          requestAfterSale(t, token, order.id, { kind: 'refund_only', reason: 'other' }),
+        ),
+      ]);
+      const created = requests.filter((r) => r.statusCode === 201);
+      const rows = await t.db.selectFrom('after_sales').selectAll().where('order_id', '=', order.id).execute();
+      const status = (await orderRow(t, order.id)).status;
+      if (ship?.statusCode === 200) {
+        // Shipped first: every request saw 待收货 or lost the conditional move; one may follow from 待收货.
+        expect(rows.length).toBeLessThanOrEqual(1);
+        expect(rows.every((r) => r.order_status_before === 'shipped')).toBe(true);
+        expect(status).toBe(rows.length === 1 ? 'after_sale' : 'shipped');
+      } else {
+        expect(ship?.statusCode).toBe(409);
+        expect(rows).toHaveLength(1);
+        expect(rows[0]?.order_status_before).toBe('paid');
+        expect(status).toBe('after_sale');
+      }
+      expect(created).toHaveLength(rows.length);
+      expect(requests.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+    },
+  );
+
+  it.skipIf(database.name === 'PGlite')(
     'two approvals at once make one refund (PostgreSQL only: PGlite is one connection, a race there proves nothing)',
     async () => {
       const order = await orderIn(t, token, 'shipped');
