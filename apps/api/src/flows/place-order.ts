@@ -15,7 +15,7 @@ import { regionByNames } from '../modules/addresses/regions';
 import { deleteCartLine } from '../modules/cart/cart.repository';
 import { type IdempotentAnswer, runIdempotent } from '../modules/idempotency/idempotency.service';
 import { OrderError } from '../modules/orders/order.errors';
-import { findOrderById, insertOrder, insertOrderLines, listOrderLines } from '../modules/orders/order.repository';
+import { insertOrder, insertOrderLines } from '../modules/orders/order.repository';
 import { newOrderNo, orderRowToOrder } from '../modules/orders/order.service';
 import { lockSkusForOrder, reserveStock } from '../modules/orders/order-stock.repository';
 import { resolveCheckoutLines, toQuoteView } from '../modules/promotions/checkout-preview';
@@ -154,7 +154,7 @@ export async function placeOrder(
           },
           () => makeNo(now),
         );
-        await insertOrderLines(
+        const lines = await insertOrderLines(
           trx,
           quote.lines.map((line, i) => {
             const sku = items[i]?.sku;
@@ -196,9 +196,9 @@ export async function placeOrder(
           for (const line of input.lines) await deleteCartLine(trx, userId, line.skuId);
         }
 
-        const row = await findOrderById(trx, order.id);
-        if (!row) throw new Error(`order ${order.id} vanished in its own transaction`);
-        const body = orderRowToOrder(row, await listOrderLines(trx, [order.id]), deps.assetUrl);
+        // The rows as inserted: nothing after the inserts writes to the order or its lines, so
+        // reading them back would cost two round trips for the same answer.
+        const body = orderRowToOrder(order, lines, deps.assetUrl);
         return { resourceId: order.id, status: 201, body };
       },
     ),

@@ -129,30 +129,31 @@ export async function orderHeadline(
 export type NewOrder = Omit<Insertable<OrdersTable>, 'id' | 'order_no'>;
 
 /**
- * Inserts an order under a fresh number from `orderNo()`. The insert is
+ * Inserts an order under a fresh number from `orderNo()` and answers the stored row (ids and
+ * defaults filled in), so the caller need not read it back. The insert is
  * `on conflict (order_no) do nothing`, so the rare duplicate number does not abort the
  * transaction: the next number is tried (at most 5; the fifth duplicate throws).
  */
-export async function insertOrder(
-  trx: Transaction<DB>,
-  order: NewOrder,
-  orderNo: () => string,
-): Promise<{ id: string; orderNo: string }> {
+export async function insertOrder(trx: Transaction<DB>, order: NewOrder, orderNo: () => string): Promise<OrderRow> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const candidate = orderNo();
     const row = await trx
       .insertInto('orders')
-      .values({ ...order, order_no: candidate })
+      .values({ ...order, order_no: orderNo() })
       .onConflict((oc) => oc.column('order_no').doNothing())
-      .returning('id')
+      .returningAll()
       .executeTakeFirst();
-    if (row) return { id: row.id, orderNo: candidate };
+    if (row) return row;
   }
   throw new Error('five order numbers in a row were taken');
 }
 
-export async function insertOrderLines(trx: Transaction<DB>, lines: Insertable<OrderLinesTable>[]): Promise<void> {
-  await trx.insertInto('order_lines').values(lines).execute();
+/** Inserts an order's lines and answers them as stored, in line order (as listOrderLines). */
+export async function insertOrderLines(
+  trx: Transaction<DB>,
+  lines: Insertable<OrderLinesTable>[],
+): Promise<OrderLineRow[]> {
+  const rows = await trx.insertInto('order_lines').values(lines).returningAll().execute();
+  return rows.sort((a, b) => a.line_no - b.line_no);
 }
 
 /** The lines of these orders, each order's in line order. */
