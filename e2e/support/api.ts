@@ -95,3 +95,66 @@ export async function shipOrder(orderId: string): Promise<void> {
 export async function cartCountOf(shopperKey: string): Promise<number> {
   return (await call<CartBody>('GET', '/cart', await tokenOf(shopperKey))).count;
 }
+
+async function opsCall<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl()}/api/ops${path}`, {
+    method,
+    headers: { authorization: `Bearer ${inject('opsToken')}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} /api/ops${path} -> HTTP ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** The shop approves the order's open after-sale request (a full refund through WeChat Pay). */
+export async function approveAfterSaleOf(shopperKey: string, orderId: string): Promise<void> {
+  const token = await tokenOf(shopperKey);
+  const { items } = await call<{ items: { id: string; status: string }[] }>(
+    'GET',
+    `/orders/${encodeURIComponent(orderId)}/after-sales`,
+    token,
+  );
+  const open = items.find((a) => a.status === 'pending');
+  if (!open) throw new Error(`order ${orderId} has no pending after-sale`);
+  await opsCall('POST', `/after-sales/${encodeURIComponent(open.id)}/approve`, {});
+}
+
+/** A SKU's stock as the product page's API reports it. */
+export async function skuStock(productId: string, skuId: string): Promise<number> {
+  const product = await call<{ skus: { id: string; stock: number }[] }>(
+    'GET',
+    `/products/${encodeURIComponent(productId)}`,
+  );
+  const sku = product.skus.find((s) => s.id === skuId);
+  if (!sku) throw new Error(`no SKU ${skuId} on ${productId}`);
+  return sku.stock;
+}
+
+/** Every SKU's stock of a product, by SKU id. */
+export async function skuStocks(productId: string): Promise<Record<string, number>> {
+  const product = await call<{ skus: { id: string; stock: number }[] }>(
+    'GET',
+    `/products/${encodeURIComponent(productId)}`,
+  );
+  return Object.fromEntries(product.skus.map((s) => [s.id, s.stock]));
+}
+
+export async function reviewCountOf(productId: string): Promise<number> {
+  return (await call<{ summary: { count: number } }>('GET', `/products/${encodeURIComponent(productId)}/reviews`))
+    .summary.count;
+}
+
+export async function orderLinesOf(
+  shopperKey: string,
+  orderId: string,
+): Promise<{ productId: string; skuId: string; quantity: number }[]> {
+  const token = await tokenOf(shopperKey);
+  return (
+    await call<{ lines: { productId: string; skuId: string; quantity: number }[] }>(
+      'GET',
+      `/orders/${encodeURIComponent(orderId)}`,
+      token,
+    )
+  ).lines;
+}

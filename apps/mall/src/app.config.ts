@@ -10,7 +10,10 @@ export default defineAppConfig({
       root: 'pkg-member',
       pages: ['address/list/index', 'address/edit/index', 'privacy/index', 'coupons/index', 'points/index'],
     },
-    { root: 'pkg-order', pages: ['checkout/index', 'detail/index', 'list/index'] },
+    {
+      root: 'pkg-order',
+      pages: ['checkout/index', 'detail/index', 'list/index', 'review/index', 'after-sale/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pkg-goods'] },

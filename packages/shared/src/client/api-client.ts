@@ -1,4 +1,5 @@
 import type { Address, AddressInput, AddressList, RegionList } from '../schemas/address';
+import type { AfterSale, AfterSaleList, CreateAfterSaleRequest } from '../schemas/after-sale';
 import type { DemoShopper, DevLoginRequest, Session, User, WechatLoginRequest } from '../schemas/auth';
 import type { CampaignKind, CampaignSummary } from '../schemas/campaign';
 import type { AddCartItemRequest, Cart, UpdateCartItemRequest } from '../schemas/cart';
@@ -15,6 +16,7 @@ import type { ApiErrorBody } from '../schemas/common';
 import type { ApiErrorCode } from '../schemas/error-codes';
 import type { Order, OrderCounts, OrderListQuery, OrderPage, PlaceOrderRequest } from '../schemas/order';
 import type { OrderPayment, PayOrderRequest, PayOrderResponse } from '../schemas/payment';
+import type { OrderReviews, ProductReviewPage, SubmitReviewsRequest } from '../schemas/review';
 import type { HotWords, SearchHistory, SearchPage, SearchQuery } from '../schemas/search';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -156,6 +158,21 @@ export function createApiClient(options: ApiClientOptions) {
     checkout: {
       /** Prices the basket (the cart's selected lines when `lines` is absent) as an order would be. */
       preview: (req: CheckoutPreviewRequest) => call<CheckoutPreview>('POST', '/checkout/preview', req),
+    },
+    afterSales: {
+      create: (orderId: string, req: CreateAfterSaleRequest) =>
+        call<AfterSale>('POST', `/orders/${encodeURIComponent(orderId)}/after-sales`, req),
+      ofOrder: (orderId: string) => call<AfterSaleList>('GET', `/orders/${encodeURIComponent(orderId)}/after-sales`),
+    },
+    reviews: {
+      submit: (orderId: string, req: SubmitReviewsRequest) =>
+        call<OrderReviews>('POST', `/orders/${encodeURIComponent(orderId)}/reviews`, req),
+      ofOrder: (orderId: string) => call<OrderReviews>('GET', `/orders/${encodeURIComponent(orderId)}/reviews`),
+      ofProduct: (productId: string, cursor?: string, pageSize?: number) =>
+        call<ProductReviewPage>(
+          'GET',
+          `/products/${encodeURIComponent(productId)}/reviews${toQuery({ cursor, pageSize })}`,
+        ),
     },
     coupons: {
       /** 领券中心: what the shop offers now, with how many this shopper already holds. */

@@ -36,7 +36,8 @@ function appNameOf(value: string): AppName {
  * H5 bundles are served by the API itself (same origin, no CORS); weapp bundles get the
  * API origin at build time from WEMATRIX_API_BASE_URL.
  */
-function apiBaseUrl(): string {
+/** The API's origin: the page's own in H5 (the API serves the apps), the configured one in WeChat. */
+export function apiBaseUrl(): string {
   if (process.env.TARO_ENV === 'h5') return window.location.origin;
   return API_BASE_URL;
 }

@@ -6,6 +6,7 @@ export * from './privacy';
 export * from './session-storage';
 export * from './toast';
 export * from './transport';
+export * from './upload-image';
 export * from './use-cart';
 export * from './use-product-pages';
 export * from './use-session';

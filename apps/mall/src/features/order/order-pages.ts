@@ -6,6 +6,8 @@ export const ORDER_PAGES = {
   checkout: '/pkg-order/checkout/index',
   detail: '/pkg-order/detail/index',
   list: '/pkg-order/list/index',
+  review: '/pkg-order/review/index',
+  afterSale: '/pkg-order/after-sale/index',
 } as const;
 
 /** What the checkout page is asked to buy: the cart's selected lines, or one SKU (立即购买). */

@@ -17,6 +17,7 @@ import {
 import { type ReactElement, useEffect, useState } from 'react';
 import { openCheckout } from '../../features/order/order-pages';
 import { LiveCampaigns } from '../../features/product/live-campaigns';
+import { ProductReviews } from '../../features/product/product-reviews';
 import { type SpecAction, SpecSheet } from '../../features/product/spec-sheet';
 import { useProduct } from '../../features/product/use-product';
 import './index.scss';
@@ -133,6 +134,8 @@ export default function ProductPage(): ReactElement {
         <Text className="product__row-label">服务</Text>
         <Text className="product__row-value">正品保障 · 7 天无理由退货 · 48 小时发货</Text>
       </View>
+
+      <ProductReviews productId={product.id} />
 
       <View className="product__card">
         <View className="product__section-title">商品详情</View>

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import {
+  type AfterSale,
+  canRequestAfterSale,
   formatCountdown,
   formatFen,
   formatShanghai,
@@ -13,6 +15,7 @@ import { createWeMatrixClient, toast, toastError, useCart } from '@wematrix/shar
 import { DevSignInSheet, EmptyState, Price, requireSession } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
 import { OrderLineRow } from '../../features/order/order-card-parts';
+import { ORDER_PAGES } from '../../features/order/order-pages';
 import { payOrder, waitForPaid } from '../../features/order/pay-order';
 import './index.scss';
 
@@ -57,13 +60,23 @@ export default function OrderDetailPage(): ReactElement {
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [afterSale, setAfterSale] = useState<AfterSale | null>(null);
+  const [unreviewed, setUnreviewed] = useState(0);
   const cart = useCart();
 
   async function load(): Promise<void> {
     if (!id || !(await requireSession())) return;
     try {
-      setOrder(await api.orders.get(id));
+      const current = await api.orders.get(id);
+      setOrder(current);
       setError(null);
+      // What the bottom bar and the 售后 card need; a failure here only hides them.
+      const [afterSales, reviews] = await Promise.all([
+        api.afterSales.ofOrder(id).catch(() => ({ items: [] })),
+        current.status === 'completed' ? api.reviews.ofOrder(id).catch(() => null) : Promise.resolve(null),
+      ]);
+      setAfterSale(afterSales.items[0] ?? null);
+      setUnreviewed(reviews ? current.lines.filter((l) => !reviews.items.some((r) => r.skuId === l.skuId)).length : 0);
     } catch (e) {
       setError(e instanceof Error ? e.message : '订单加载失败');
     }
@@ -156,6 +169,11 @@ export default function OrderDetailPage(): ReactElement {
 
   const actions = shopperActions(order.status);
   const canBuyAgain = order.status === 'completed' || order.status === 'cancelled' || order.status === 'refunded';
+  const openAfterSale = afterSale?.status === 'pending' || afterSale?.status === 'approved';
+  // 待发货 has the instant 申请退款; after shipping, refunds go through the shop (申请售后).
+  const canAfterSale = canRequestAfterSale(order.status) && order.status !== 'paid' && !openAfterSale;
+  const canReview = order.status === 'completed' && unreviewed > 0;
+  const openPage = (url: string) => void Taro.navigateTo({ url: `${url}?id=${encodeURIComponent(order.id)}` });
   const copyNo = () => void Taro.setClipboardData({ data: order.orderNo });
 
   return (
@@ -191,6 +209,22 @@ export default function OrderDetailPage(): ReactElement {
           </Text>
         ) : null}
       </View>
+
+      {afterSale ? (
+        <View className="order-detail__card order-detail__after-sale wm-after-sale-card">
+          <View className="order-detail__row">
+            <Text>售后 · {afterSale.kindLabel}</Text>
+            <Text className="order-detail__minus wm-after-sale-status">{afterSale.statusLabel}</Text>
+          </View>
+          <Text className="order-detail__after-sale-line">
+            原因：{afterSale.reasonLabel}
+            {afterSale.reasonText ? `，${afterSale.reasonText}` : ''} · 退款 {formatFen(afterSale.refundFen)}
+          </Text>
+          {afterSale.operatorComment ? (
+            <Text className="order-detail__after-sale-line">商家回复：{afterSale.operatorComment}</Text>
+          ) : null}
+        </View>
+      ) : null}
 
       <View className="order-detail__card">
         {order.lines.map((line) => (
@@ -244,8 +278,18 @@ export default function OrderDetailPage(): ReactElement {
         ) : null}
       </View>
 
-      {actions.length > 0 || canBuyAgain ? (
+      {actions.length > 0 || canBuyAgain || canAfterSale ? (
         <View className="order-detail__bar">
+          {canAfterSale ? (
+            <View className="order-detail__btn wm-order-after-sale" onClick={() => openPage(ORDER_PAGES.afterSale)}>
+              申请售后
+            </View>
+          ) : null}
+          {canReview ? (
+            <View className="order-detail__btn wm-order-review" onClick={() => openPage(ORDER_PAGES.review)}>
+              评价晒单
+            </View>
+          ) : null}
           {canBuyAgain ? (
             <View
               className="order-detail__btn order-detail__btn--main wm-order-again"
