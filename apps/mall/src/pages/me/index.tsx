@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { APP_PAGES, type OrderCounts, type OrderStatus } from '@wematrix/shared';
 import { createWeMatrixClient, openApp, useCart, useSession } from '@wematrix/shared/taro';
@@ -15,6 +15,15 @@ const ORDER_TABS: { status: OrderStatus; label: string }[] = [
   { status: 'shipped', label: '待收货' },
   { status: 'after_sale', label: '退款/售后' },
 ];
+
+function showServiceHelp(): void {
+  void Taro.showModal({
+    title: '联系客服',
+    content: '在微信中打开商城可直接发起客服会话。服务时间 9:00–21:00，也可致电 400-000-0000（演示号码）。',
+    showCancel: false,
+    confirmText: '知道了',
+  });
+}
 
 export default function MePage(): ReactElement {
   const { user, signOut } = useSession();
@@ -116,6 +125,21 @@ export default function MePage(): ReactElement {
           <Text className="me__link-text">尺码测量</Text>
           <Text className="me__link-extra">告别买错尺码</Text>
         </View>
+        {h5 ? (
+          // H5 has no WeChat customer service session: the hours and the hotline instead.
+          <View className="me__link wm-open-service" onClick={showServiceHelp}>
+            <Text className="me__link-icon me__link-icon--service">服</Text>
+            <Text className="me__link-text">联系客服</Text>
+            <Text className="me__link-extra">9:00–21:00</Text>
+          </View>
+        ) : (
+          // WeChat's own customer service session (open-type="contact"), configured in the MP console.
+          <Button className="me__link me__contact" openType="contact">
+            <Text className="me__link-icon me__link-icon--service">服</Text>
+            <Text className="me__link-text">联系客服</Text>
+            <Text className="me__link-extra">9:00–21:00</Text>
+          </Button>
+        )}
       </View>
 
       {h5 && user ? (
