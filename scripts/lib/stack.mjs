@@ -55,6 +55,17 @@ export function sandboxMerchantEnv({ payDir, sandboxUrl, mode = 'public_key' }) 
 }
 
 /**
+ * WECHAT_SUBSCRIBE_TEMPLATES for the API: the sandbox registers the demo shop's subscribe
+ * templates with fresh ids at start and writes them, in the API's format, next to the
+ * merchant files (packages/wechat-sandbox/src/subscribe-demo.ts). Empty when it wrote none.
+ */
+export function sandboxSubscribeEnv({ payDir }) {
+  const file = join(payDir, 'subscribe-templates.json');
+  if (!existsSync(file)) return {};
+  return { WECHAT_SUBSCRIBE_TEMPLATES: readFileSync(file, 'utf8').trim() };
+}
+
+/**
  * The API serves WEB_ROOT/<app>/ for each app; the builds live in apps/<app>/dist/h5, so
  * WEB_ROOT is a folder of relative symlinks (rebuilt each time, cheap, always current).
  */
@@ -146,6 +157,8 @@ export async function startStack({
       WECHAT_API_BASE: sandboxUrl,
       // WeChat Pay as the sandbox's demo merchant, unless the env names a merchant of its own.
       ...(process.env.WECHATPAY_MCHID ? {} : sandboxMerchantEnv({ payDir, sandboxUrl, mode: payMode })),
+      // The sandbox's demo subscribe templates, unless the env names templates of its own.
+      ...(process.env.WECHAT_SUBSCRIBE_TEMPLATES ? {} : sandboxSubscribeEnv({ payDir })),
       WEB_ROOT: webRoot,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: pgliteDir }),
       ...extraEnv,

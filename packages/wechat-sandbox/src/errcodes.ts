@@ -15,6 +15,9 @@ export const WECHAT_ERRCODES = {
   APPSECRET_MISSING: { errcode: 41004, errmsg: 'appsecret missing' },
   CODE_MISSING: { errcode: 41008, errmsg: 'missing code' },
   INVALID_ACCESS_TOKEN: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' },
+  INVALID_OPENID: { errcode: 40003, errmsg: 'invalid openid' },
+  INVALID_TEMPLATE_ID: { errcode: 40037, errmsg: 'invalid template_id' },
+  USER_REFUSED: { errcode: 43101, errmsg: 'user refuse to accept the msg' },
 } as const;
 
 export type WechatErrorName = keyof typeof WECHAT_ERRCODES;

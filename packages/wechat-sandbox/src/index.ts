@@ -9,3 +9,10 @@ export { DEFAULT_SANDBOX_APPS, sandboxAppsFromEnv } from './sandbox-env';
 export { ACCESS_TOKEN_TTL_SECONDS } from './state/access-tokens';
 export { sandboxOpenid, sandboxUnionid } from './state/identities';
 export { LOGIN_CODE_TTL_MS } from './state/login-codes';
+export type { SandboxSubscribeTemplate, SentSubscribeMessage, SubscribeMessageStore } from './state/subscribe-messages';
+export {
+  addDemoSubscribeTemplates,
+  DEMO_SUBSCRIBE_TEMPLATES,
+  SUBSCRIBE_TEMPLATES_FILE,
+  writeSubscribeTemplatesFile,
+} from './subscribe-demo';

@@ -1,12 +1,14 @@
 import { writeMerchantFiles } from './pay/merchant-files';
 import { createSandbox } from './sandbox';
 import { sandboxAppsFromEnv } from './sandbox-env';
+import { addDemoSubscribeTemplates, writeSubscribeTemplatesFile } from './subscribe-demo';
 
 const port = Number(process.env.WECHAT_SANDBOX_PORT ?? 3100);
 const host = process.env.WECHAT_SANDBOX_HOST ?? '127.0.0.1';
 const payMode = process.env.WECHAT_SANDBOX_PAY_MODE === 'certificate' ? 'certificate' : 'public_key';
+const apps = sandboxAppsFromEnv(process.env);
 const sandbox = createSandbox({
-  apps: sandboxAppsFromEnv(process.env),
+  apps,
   pay: { mode: payMode },
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',
@@ -31,6 +33,9 @@ process.once('SIGTERM', () => void close('SIGTERM'));
 // The demo merchant's keys exist only from now on; the API learns them from these files.
 const payDir = process.env.WECHAT_SANDBOX_PAY_DIR;
 if (payDir) writeMerchantFiles(payDir, sandbox.pay.credentials());
+// The demo subscribe templates of the mall (sandboxAppsFromEnv lists mall first), ids fresh each start.
+const subscribeTemplates = addDemoSubscribeTemplates(sandbox.subscribe, (apps[0] as { appid: string }).appid);
+if (payDir) writeSubscribeTemplatesFile(payDir, subscribeTemplates);
 
 try {
   await sandbox.app.listen({ port, host });

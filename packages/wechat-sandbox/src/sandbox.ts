@@ -6,9 +6,12 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCors } from './routes/cors';
 import { registerPayPageRoutes } from './routes/pay-page';
 import { registerPayV3Routes } from './routes/pay-v3';
+import { registerSubscribeMessageRoutes } from './routes/subscribe-message';
 import { type SandboxAppCredentials, SandboxAppRegistry, type SandboxClock } from './sandbox-app';
 import { AccessTokenStore } from './state/access-tokens';
 import { LoginCodeStore } from './state/login-codes';
+import { OpenidLog } from './state/openid-log';
+import { SubscribeMessageStore } from './state/subscribe-messages';
 
 export interface SandboxOptions {
   apps: readonly SandboxAppCredentials[];
@@ -26,6 +29,8 @@ export interface Sandbox {
   accessTokens: AccessTokenStore;
   /** WeChat Pay: the demo merchant and platform keys (generated now), transactions, notifications. */
   pay: SandboxPay;
+  /** Subscribe messages: templates (addTemplate), refusals (refuse -> 43101) and delivered messages. */
+  subscribe: SubscribeMessageStore;
 }
 
 /** A local stand-in for WeChat's servers. Each service registers its routes from routes/. */
@@ -34,6 +39,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const apps = new SandboxAppRegistry(options.apps);
   const codes = new LoginCodeStore(clock);
   const accessTokens = new AccessTokenStore(clock);
+  const openids = new OpenidLog();
+  const subscribe = new SubscribeMessageStore(clock);
   const app = Fastify({ logger: options.logger ?? false });
   const pay = new SandboxPay({
     clock,
@@ -58,16 +65,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   });
 
   registerCors(app);
-  registerAuthRoutes(app, { apps, codes });
+  registerAuthRoutes(app, { apps, codes, openids });
   registerAccessTokenRoutes(app, { apps, tokens: accessTokens });
   registerPayV3Routes(app, { pay, apps, clock, rawBody: (request) => rawBodies.get(request) ?? '' });
   registerPayPageRoutes(app, { pay });
+  registerSubscribeMessageRoutes(app, { tokens: accessTokens, openids, store: subscribe });
   app.get('/sandbox/health', async () => ({ ok: true }));
 
   return {
     app,
     accessTokens,
     pay,
+    subscribe,
     issueLoginCode(appid, userKey) {
       if (!apps.has(appid)) throw new Error(`Sandbox has no app ${appid}`);
       return codes.issue(appid, userKey);

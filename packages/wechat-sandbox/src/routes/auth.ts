@@ -4,11 +4,14 @@ import { wechatError } from '../errcodes';
 import type { SandboxAppRegistry } from '../sandbox-app';
 import { sandboxOpenid, sandboxUnionid } from '../state/identities';
 import type { LoginCodeStore } from '../state/login-codes';
+import type { OpenidLog } from '../state/openid-log';
 import { newRid } from './rid';
 
 export interface AuthRouteDeps {
   apps: SandboxAppRegistry;
   codes: LoginCodeStore;
+  /** Every openid handed out, so later services (subscribe messages) can tell a real one. */
+  openids?: OpenidLog;
 }
 
 interface Code2SessionQuery {
@@ -36,9 +39,11 @@ function code2Session(deps: AuthRouteDeps, query: Code2SessionQuery): object {
   if (check === 'bad-secret') return wechatError('INVALID_APPSECRET', rid);
   const redeemed = deps.codes.redeem(appid, code);
   if (!redeemed.ok) return wechatError(redeemed.reason === 'used' ? 'CODE_BEEN_USED' : 'INVALID_CODE', rid);
+  const openid = sandboxOpenid(appid, redeemed.userKey);
+  deps.openids?.record(appid, openid);
   return {
     session_key: randomBytes(16).toString('base64'),
-    openid: sandboxOpenid(appid, redeemed.userKey),
+    openid,
     ...(deps.apps.returnsUnionid(appid) ? { unionid: sandboxUnionid(redeemed.userKey) } : {}),
   };
 }
