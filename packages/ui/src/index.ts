@@ -10,3 +10,4 @@ export { ProductCard, type ProductCardProps, salesText } from './product-card';
 export { ProductGrid, type ProductGridProps } from './product-grid';
 export { SectionTitle } from './section-title';
 export { closeSignInSheet, openSignInSheet, requireSession, signInSheet } from './sign-in-store';
+export { VirtualRows, type VirtualRowsProps } from './virtual-rows';

@@ -1,13 +1,17 @@
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { assetUrl, useCart, useProductPages } from '@wematrix/shared/taro';
-import { DevSignInSheet, EmptyState, OriginalPrice, Price, salesText } from '@wematrix/ui';
+import { DevSignInSheet, EmptyState, OriginalPrice, Price, salesText, VirtualRows } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
 import { useCartTabBadge } from '../../features/cart/tab-badge';
 import { categoryIntent } from '../../features/catalog/category-intent';
 import { openProduct } from '../../features/catalog/open-product';
 import { useCategories } from '../../features/catalog/use-categories';
 import './index.scss';
+
+/** Row and banner heights in design px: category__item and category__banner in index.scss. */
+const CATEGORY_ROW_HEIGHT = 222;
+const CATEGORY_BANNER_HEIGHT = 156;
 
 export default function CategoryPage(): ReactElement {
   const { categories, error } = useCategories();
@@ -43,20 +47,29 @@ export default function CategoryPage(): ReactElement {
           </View>
         ))}
       </ScrollView>
-      <ScrollView scrollY className="category__main" onScrollToLower={products.loadMore} lowerThreshold={120}>
-        {current ? (
-          <View className="category__banner">
-            {current.icon ? (
-              <Image className="category__banner-icon" src={assetUrl(current.icon)} mode="aspectFit" />
-            ) : null}
-            <View>
-              <View className="category__banner-title">{current.name}</View>
-              <View className="category__banner-sub">共 {current.productCount} 件好物</View>
+      {/* Rows outside the screen are not rendered: a category of thousands scrolls like one of ten. */}
+      <VirtualRows
+        className="category__main"
+        items={products.items}
+        rowHeight={CATEGORY_ROW_HEIGHT}
+        headerHeight={current ? CATEGORY_BANNER_HEIGHT : 0}
+        rowKey={(p) => p.id}
+        onEndReached={products.loadMore}
+        header={
+          current ? (
+            <View className="category__banner">
+              {current.icon ? (
+                <Image className="category__banner-icon" src={assetUrl(current.icon)} mode="aspectFit" />
+              ) : null}
+              <View>
+                <View className="category__banner-title">{current.name}</View>
+                <View className="category__banner-sub">共 {current.productCount} 件好物</View>
+              </View>
             </View>
-          </View>
-        ) : null}
-        {products.items.map((p) => (
-          <View key={p.id} className="category__item wm-product-card" onClick={() => openProduct(p.id)}>
+          ) : null
+        }
+        renderRow={(p) => (
+          <View className="category__item wm-product-card" onClick={() => openProduct(p.id)}>
             <Image className="category__item-image" src={assetUrl(p.imageUrl)} mode="aspectFill" lazyLoad />
             <View className="category__item-body">
               <View className="category__item-title">{p.title}</View>
@@ -70,12 +83,16 @@ export default function CategoryPage(): ReactElement {
               </View>
             </View>
           </View>
-        ))}
-        {products.done && products.items.length === 0 ? <EmptyState title="该分类暂无商品" /> : null}
-        <View className="category__footer">
-          {products.loading ? '加载中…' : products.done && products.items.length > 0 ? '— 没有更多了 —' : ''}
-        </View>
-      </ScrollView>
+        )}
+        footer={
+          <>
+            {products.done && products.items.length === 0 ? <EmptyState title="该分类暂无商品" /> : null}
+            <View className="category__footer">
+              {products.loading ? '加载中…' : products.done && products.items.length > 0 ? '— 没有更多了 —' : ''}
+            </View>
+          </>
+        }
+      />
       <DevSignInSheet />
     </View>
   );
