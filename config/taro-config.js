@@ -100,6 +100,9 @@ function createTaroConfig(input) {
         if (production) chain.plugin('wxmlMinify').use(WxmlMinifyPlugin);
       },
       optimizeMainPackage: { enable: true },
+      // Our styles are BEM-scoped and never rely on another file's order, so the shared
+      // common.wxss may take modules in any order (as in H5): no "Conflicting order" noise.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       compile: { include: SOURCE_PACKAGES },
