@@ -20,12 +20,16 @@ import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
 import { registerCartRoutes } from './modules/cart/cart.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerMemberRoutes } from './modules/member/member.routes';
 import { registerOrderJobs } from './modules/orders/order.jobs';
 import { registerOrderRoutes } from './modules/orders/order.routes';
 import { registerPaymentRoutes, registerPayUnavailableRoute } from './modules/payments/payments.routes';
+import { registerPointsMallRoutes } from './modules/points-mall/points-mall.routes';
 import { registerPromotionRoutes } from './modules/promotions/promotions.routes';
 import { registerReviewRoutes } from './modules/reviews/review.routes';
 import { registerSearchRoutes } from './modules/search/search.routes';
+import { registerSubscribeJobs } from './modules/subscribe/subscribe.jobs';
+import { registerSubscribeRoutes } from './modules/subscribe/subscribe.routes';
 import { createLocalFileStorage, type FileStorage } from './modules/uploads/file-storage';
 import { registerUploadRoutes } from './modules/uploads/upload.routes';
 import type { RouteDeps } from './route-deps';
@@ -96,6 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrderJobs(jobs, deps.db);
   registerOrderRoutes(app, routeDeps);
   registerPromotionRoutes(app, routeDeps);
+  registerMemberRoutes(app, routeDeps);
+  registerPointsMallRoutes(app, routeDeps);
   // WeChat Pay only with a merchant account configured (WECHATPAY_*); otherwise paying answers 503.
   if (deps.config.wechatPay) registerPaymentRoutes(app, routeDeps, deps.config.wechatPay);
   else registerPayUnavailableRoute(app, routeDeps);
@@ -106,5 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   registerAfterSaleRoutes(app, routeDeps, deps.config.wechatPay);
   registerReviewRoutes(app, routeDeps);
+  registerSubscribeRoutes(app, routeDeps);
+  registerSubscribeJobs(jobs, { db: deps.db, wechat: deps.wechat, config: deps.config.subscribe });
   return app;
 }

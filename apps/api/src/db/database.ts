@@ -13,6 +13,7 @@ import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catal
 import type { IdempotencyKeysTable } from '../modules/idempotency/idempotency.table';
 import type { OrderLinesTable, OrdersTable } from '../modules/orders/order.table';
 import type { PaymentEventsTable, PaymentsTable, RefundsTable } from '../modules/payments/payments.table';
+import type { PointsMallExchangesTable, PointsMallItemsTable } from '../modules/points-mall/points-mall.table';
 import type {
   CouponTemplatesTable,
   PointsAccountsTable,
@@ -21,6 +22,7 @@ import type {
   UserCouponsTable,
 } from '../modules/promotions/promotions.table';
 import type { ReviewsTable } from '../modules/reviews/review.table';
+import type { SubscribeOutboxTable, SubscribeQuotasTable } from '../modules/subscribe/subscribe.table';
 import type { SearchEventsTable, SearchHistoryTable } from '../modules/search/search.table';
 import type { UploadsTable } from '../modules/uploads/upload.table';
 
@@ -50,6 +52,10 @@ export interface DB {
   uploads: UploadsTable;
   after_sales: AfterSalesTable;
   reviews: ReviewsTable;
+  subscribe_quotas: SubscribeQuotasTable;
+  subscribe_outbox: SubscribeOutboxTable;
+  points_mall_items: PointsMallItemsTable;
+  points_mall_exchanges: PointsMallExchangesTable;
 }
 
 export type Database = Kysely<DB>;

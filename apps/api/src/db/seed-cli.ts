@@ -2,6 +2,7 @@ import { systemClock } from '../clock';
 import { loadConfig } from '../config';
 import { describeDatabase, openDatabase } from './open-database';
 import { catalog } from './seed/catalog.data';
+import { seedPointsMall } from './seed/points-mall-seed';
 import { seedPromotions } from './seed/promotions-seed';
 import { seedCatalog } from './seed/seed';
 
@@ -12,7 +13,8 @@ try {
   const now = systemClock();
   const seeded = await seedCatalog(database.db, catalog, now);
   const promotions = await seedPromotions(database.db, now);
-  console.log(`seeded ${describeDatabase(config)}: ${JSON.stringify({ ...seeded, ...promotions })}`);
+  const pointsMallItems = await seedPointsMall(database.db, now);
+  console.log(`seeded ${describeDatabase(config)}: ${JSON.stringify({ ...seeded, ...promotions, pointsMallItems })}`);
 } finally {
   await database.close();
 }

@@ -120,6 +120,12 @@ const NUL_CASES: NulCase[] = [
     signedIn: true,
   },
   {
+    route: 'POST /api/points-mall/items/:id/exchange',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/points-mall/items/i%00/exchange', headers: IDEMPOTENCY },
+    signedIn: true,
+  },
+  {
     route: 'POST /api/checkout/preview',
     input: 'body.lines[].skuId',
     request: { method: 'POST', url: '/api/checkout/preview', payload: { lines: [{ skuId: NUL, quantity: 1 }] } },
@@ -359,6 +365,33 @@ const NUL_CASES: NulCase[] = [
     input: 'query.cursor',
     request: { method: 'GET', url: '/api/search/products?q=a&cursor=%00' },
   },
+  {
+    route: 'GET /api/subscribe/templates',
+    input: 'query.app',
+    request: { method: 'GET', url: '/api/subscribe/templates?app=%00' },
+  },
+  {
+    route: 'POST /api/me/subscriptions',
+    input: 'body.app',
+    request: { method: 'POST', url: '/api/me/subscriptions', payload: { app: NUL, results: {} } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/me/subscriptions',
+    input: 'body.results (template id)',
+    request: {
+      method: 'POST',
+      url: '/api/me/subscriptions',
+      payload: { app: 'mall', results: { [`t${NUL}`]: 'accept' } },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/me/subscriptions',
+    input: 'body.results (answer)',
+    request: { method: 'POST', url: '/api/me/subscriptions', payload: { app: 'mall', results: { t: `accept${NUL}` } } },
+    signedIn: true,
+  },
 ];
 
 /** Routes that read no string from the request (the session token is checked by signature). */
@@ -370,6 +403,8 @@ const NO_STRING_INPUT = [
   'GET /api/cart',
   'GET /api/auth/dev/shoppers',
   'GET /api/coupons/claimable',
+  'GET /api/points-mall/items',
+  'GET /api/me/member',
   'GET /api/search/history',
   'DELETE /api/search/history',
   'GET /api/search/hot',

@@ -7,9 +7,11 @@ import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
 import { ORDER_ERRORS } from '../modules/orders/order.errors';
 import { PAYMENT_ERRORS } from '../modules/payments/payments.errors';
+import { POINTS_MALL_ERRORS } from '../modules/points-mall/points-mall.errors';
 import { PROMOTION_ERRORS } from '../modules/promotions/promotions.errors';
 import { REVIEW_ERRORS } from '../modules/reviews/review.errors';
 import { SEARCH_ERRORS } from '../modules/search/search.errors';
+import { SUBSCRIBE_ERRORS } from '../modules/subscribe/subscribe.errors';
 import { UPLOAD_ERRORS } from '../modules/uploads/upload.errors';
 import { AppError, type ErrorSpec, HTTP_ERRORS, HttpError } from './app-error';
 
@@ -26,6 +28,8 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   uploads: UPLOAD_ERRORS,
   afterSales: AFTER_SALE_ERRORS,
   reviews: REVIEW_ERRORS,
+  subscribe: SUBSCRIBE_ERRORS,
+  pointsMall: POINTS_MALL_ERRORS,
 };
 
 describe('error codes: the shared unions are the source of truth', () => {

@@ -52,7 +52,7 @@ export type UserCoupon = z.infer<typeof userCouponSchema>;
 export const userCouponsSchema = z.object({ items: z.array(userCouponSchema) });
 export const userCouponsQuerySchema = z.object({ status: userCouponStatusSchema.default('available') });
 
-export const pointsReasonSchema = z.enum(['order_spend', 'order_refund', 'grant']);
+export const pointsReasonSchema = z.enum(['order_spend', 'order_refund', 'grant', 'mall_exchange']);
 export const pointsEntrySchema = z.object({
   id: z.string(),
   /** Positive when earned or returned, negative when spent. */

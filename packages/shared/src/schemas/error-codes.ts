@@ -143,6 +143,28 @@ export const REVIEW_ERROR_CODES = [
 ] as const;
 export type ReviewErrorCode = (typeof REVIEW_ERROR_CODES)[number];
 
+/** The points mall (积分商城, apps/api/src/modules/points-mall, flows/exchange-points.ts). */
+export const POINTS_MALL_ERROR_CODES = [
+  'POINTS_MALL_ITEM_NOT_FOUND',
+  /** Switched off, or its coupon's fixed validity is over. */
+  'POINTS_MALL_ITEM_UNAVAILABLE',
+  'POINTS_MALL_SOLD_OUT',
+  /** The shopper exchanged it as often as the item allows. */
+  'POINTS_MALL_LIMIT_REACHED',
+  /** The balance is below the item's price: nothing was spent. */
+  'POINTS_INSUFFICIENT',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+] as const;
+export type PointsMallErrorCode = (typeof POINTS_MALL_ERROR_CODES)[number];
+
+/** Subscribe-message consent (apps/api/src/modules/subscribe). */
+export const SUBSCRIBE_ERROR_CODES = [
+  /** A template id that is not configured for the app (or the app has none). */
+  'SUBSCRIBE_TEMPLATE_UNKNOWN',
+] as const;
+export type SubscribeErrorCode = (typeof SUBSCRIBE_ERROR_CODES)[number];
+
 /** Every code, each once. */
 export const API_ERROR_CODES = [
   ...new Set([
@@ -158,6 +180,8 @@ export const API_ERROR_CODES = [
     ...UPLOAD_ERROR_CODES,
     ...AFTER_SALE_ERROR_CODES,
     ...REVIEW_ERROR_CODES,
+    ...POINTS_MALL_ERROR_CODES,
+    ...SUBSCRIBE_ERROR_CODES,
   ]),
 ] as [ApiErrorCode, ...ApiErrorCode[]];
 export type ApiErrorCode =
@@ -172,4 +196,6 @@ export type ApiErrorCode =
   | PaymentErrorCode
   | UploadErrorCode
   | AfterSaleErrorCode
-  | ReviewErrorCode;
+  | ReviewErrorCode
+  | PointsMallErrorCode
+  | SubscribeErrorCode;

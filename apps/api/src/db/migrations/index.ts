@@ -9,6 +9,8 @@ import * as m0007 from './0007-addresses';
 import * as m0008 from './0008-idempotency-responses';
 import * as m0009 from './0009-uploads-after-sales';
 import * as m0010 from './0010-reviews';
+import * as m0011 from './0011-member-points-mall';
+import * as m0012 from './0012-subscribe-messages';
 
 /**
  * Every migration, by name, in order. A static map rather than a folder scan so it works
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0008-idempotency-responses': m0008,
   '0009-uploads-after-sales': m0009,
   '0010-reviews': m0010,
+  '0011-member-points-mall': m0011,
+  '0012-subscribe-messages': m0012,
 };

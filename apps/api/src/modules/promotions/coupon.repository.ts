@@ -238,3 +238,15 @@ export async function releaseCouponForOrder(executor: Executor, { orderId }: { o
     .execute();
   return rows.length > 0;
 }
+
+/** A template's validity rule, for granting a coupon of it outside 领券中心 (the points mall). */
+export function findTemplateValidity(
+  db: Executor,
+  templateId: string,
+): Promise<{ valid_from: Date | null; valid_until: Date | null; valid_days: number | null } | undefined> {
+  return db
+    .selectFrom('coupon_templates')
+    .select(['valid_from', 'valid_until', 'valid_days'])
+    .where('id', '=', templateId)
+    .executeTakeFirst();
+}

@@ -106,3 +106,30 @@ export async function refundPoints(
   `.execute(executor);
   return rows.length === 1;
 }
+
+/**
+ * Spends points for a points-mall exchange, like spendPoints: one statement, the balance
+ * lowered only where it stays >= 0, the ledger row ('mall_exchange', the exchange id) written
+ * only if it moved; that row is unique, so one exchange cannot spend twice. The balance after,
+ * or null when it was short (nothing written).
+ */
+export async function spendPointsForExchange(
+  executor: Executor,
+  { userId, points, exchangeId, now }: { userId: string; points: number; exchangeId: string; now: Date },
+): Promise<number | null> {
+  if (!Number.isSafeInteger(points) || points <= 0) throw new Error('spendPointsForExchange needs a positive integer');
+  const { rows } = await sql<{ balance: number }>`
+    with account as (
+      update points_accounts
+      set balance = balance - ${points}::int, updated_at = ${now}::timestamptz
+      where user_id = ${userId}::uuid and balance >= ${points}::int
+      returning user_id, balance
+    ), entry as (
+      insert into points_ledger (user_id, delta, reason, ref, created_at)
+      select user_id, ${-points}::int, 'mall_exchange', ${exchangeId}, ${now}::timestamptz from account
+      returning id
+    )
+    select account.balance from account, entry
+  `.execute(executor);
+  return rows[0]?.balance ?? null;
+}

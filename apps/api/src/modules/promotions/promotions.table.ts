@@ -44,7 +44,7 @@ export interface PointsAccountsTable {
   updated_at: Date;
 }
 
-export type PointsReason = 'order_spend' | 'order_refund' | 'grant';
+export type PointsReason = 'order_spend' | 'order_refund' | 'grant' | 'mall_exchange';
 
 /** Append-only; unique per (reason, ref). */
 export interface PointsLedgerTable {
