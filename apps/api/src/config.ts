@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppName } from '@wematrix/shared';
 import type { WechatPaySettings } from './integrations/wechatpay';
+import { parseSubscribeConfig, type SubscribeConfig } from './modules/subscribe/subscribe.config';
 import { loadOrCreateSessionSecret } from './session-secret';
 
 export interface WechatAppCredentials {
@@ -60,6 +61,11 @@ export interface ApiConfig {
   uploadDir?: string | null;
   /** Points every review earns, whatever its stars (REVIEW_REWARD_POINTS, default 10; 0: none). */
   reviewRewardPoints?: number;
+  /**
+   * Subscribe-message templates (WECHAT_SUBSCRIBE_TEMPLATES) and the version notices open
+   * (WECHAT_SUBSCRIBE_STATE); absent or no templates: no notices are sent, none asked for.
+   */
+  subscribe?: SubscribeConfig;
 }
 
 /** Where uploads go when UPLOAD_DIR is unset. */
@@ -227,6 +233,14 @@ function wechatPayConfig(env: NodeJS.ProcessEnv, production: boolean, publicBase
   };
 }
 
+function subscribeConfig(env: NodeJS.ProcessEnv): SubscribeConfig {
+  try {
+    return parseSubscribeConfig(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 /**
  * Reads the environment once into a typed object; throws ConfigError on a value it cannot
  * use. The only side effect: outside production with no SESSION_SECRET, a generated one is
@@ -271,5 +285,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     opsApiToken: opsApiToken(env),
     uploadDir: resolve(REPO_ROOT, optional(env.UPLOAD_DIR) ?? DEFAULT_UPLOAD_DIR),
     reviewRewardPoints: int(env.REVIEW_REWARD_POINTS, DEFAULT_REVIEW_REWARD_POINTS, 'REVIEW_REWARD_POINTS'),
+    subscribe: subscribeConfig(env),
   };
 }

@@ -14,7 +14,7 @@ import type { PaymentFlowDeps } from './payment-flow-deps';
  */
 export async function settleSucceededRefund(
   trx: Transaction<DB>,
-  deps: Pick<PaymentFlowDeps, 'orders'>,
+  deps: Pick<PaymentFlowDeps, 'orders' | 'notices'>,
   input: { payment: PaymentRow; refund: RefundRow; wechatRefundId: string | undefined; succeededAt: Date; now: Date },
 ): Promise<void> {
   const { payment, refund } = input;
@@ -34,5 +34,14 @@ export async function settleSucceededRefund(
   // so "was not cancelled" still holds when the update applied.
   if (moved === 'refunded' && order.status !== 'cancelled') {
     await deps.orders.releaseOrderHoldings(trx, { orderId: order.id, at: input.succeededAt });
+  }
+  // The 退款成功 notice, queued in this transaction (sent later by the subscribe job).
+  if (moved === 'refunded') {
+    await deps.notices?.orderChanged(trx, {
+      orderId: order.id,
+      from: order.status,
+      to: 'refunded',
+      at: input.succeededAt,
+    });
   }
 }

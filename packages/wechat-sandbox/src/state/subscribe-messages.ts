@@ -41,12 +41,16 @@ export class SubscribeMessageStore {
 
   constructor(private readonly clock: SandboxClock) {}
 
-  /** Adds a template for `appid` with a fresh id (43 url-safe characters, like WeChat's). */
+  /**
+   * Adds a template for `appid`, with a fresh id (43 url-safe characters, like WeChat's)
+   * unless the definition names one (tests that configure the API before the sandbox exists).
+   */
   addTemplate(
     appid: string,
-    definition: { title: string; keywords: Record<string, string> },
+    definition: { title: string; keywords: Record<string, string>; templateId?: string },
   ): SandboxSubscribeTemplate {
-    const template = { templateId: randomBytes(32).toString('base64url').slice(0, 43), appid, ...definition };
+    const { templateId = randomBytes(32).toString('base64url').slice(0, 43), title, keywords } = definition;
+    const template = { templateId, appid, title, keywords };
     this.templates.set(template.templateId, template);
     return template;
   }

@@ -3,16 +3,19 @@ import type { Clock } from '../../clock';
 import type { WechatAppCredentials } from '../../config';
 import { type AccessTokenClient, createAccessTokenClient } from './access-token.client';
 import { createWechatAuthClient, type WechatAuthClient } from './auth.client';
+import { createSubscribeMessageClient, type SubscribeMessageClient } from './subscribe.client';
 import { createWechatHttp } from './wechat-http';
 
 export type { AccessTokenClient } from './access-token.client';
 export type { Code2SessionResult, WechatAuthClient } from './auth.client';
+export type { SubscribeMessage, SubscribeMessageClient } from './subscribe.client';
 export { LOGIN_CODE_ERRCODES, WechatApiError, WechatUnavailableError } from './wechat.errors';
 
 /** Every typed WeChat client the API uses, all on one configurable base URL. */
 export interface WechatClients {
   auth: WechatAuthClient;
   accessToken: AccessTokenClient;
+  subscribe: SubscribeMessageClient;
 }
 
 export function createWechatClients(options: {
@@ -22,8 +25,10 @@ export function createWechatClients(options: {
   fetch?: typeof fetch;
 }): WechatClients {
   const http = createWechatHttp({ apiBase: options.apiBase, fetch: options.fetch });
+  const accessToken = createAccessTokenClient({ http, apps: options.apps, clock: options.clock });
   return {
     auth: createWechatAuthClient({ http, apps: options.apps }),
-    accessToken: createAccessTokenClient({ http, apps: options.apps, clock: options.clock }),
+    accessToken,
+    subscribe: createSubscribeMessageClient({ http, accessToken }),
   };
 }

@@ -21,6 +21,7 @@ import { createWechatPayClient } from '../../integrations/wechatpay';
 import type { RouteDeps } from '../../route-deps';
 import { currentUserId } from '../auth/auth.guard';
 import { findShopperOrder } from '../orders/order.repository';
+import { createOrderNotices } from '../subscribe/subscribe.notices';
 import { createUploadUrl } from '../uploads/upload-url';
 import { AfterSaleError } from './after-sale.errors';
 import { listAfterSales, listOrderAfterSales } from './after-sale.repository';
@@ -48,6 +49,7 @@ export function registerAfterSaleRoutes(
         orders: orderPort,
         clock,
         logger: app.log,
+        notices: createOrderNotices(deps.config.subscribe),
       }
     : null;
 

@@ -4,6 +4,7 @@ import { isUuid } from '../../db/uuid';
 import { createOpsGuard } from '../../http/ops-guard';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
+import { createOrderNotices } from '../subscribe/subscribe.notices';
 import { OrderError } from './order.errors';
 import { findOrderById, listOrderLines, markOrderShipped } from './order.repository';
 import { orderRowToOrder } from './order.service';
@@ -15,13 +16,20 @@ import { orderRowToOrder } from './order.service';
 export function registerOrderOpsRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, clock, assetUrl } = deps;
   const ops = { preHandler: createOpsGuard(deps.config.opsApiToken ?? null) };
+  const notices = createOrderNotices(deps.config.subscribe);
 
   // 发货: 待发货 → 待收货, starting the 7-day auto-confirm deadline.
   app.post('/api/ops/orders/:id/ship', ops, async (request): Promise<Order> => {
     const { id } = parseInput(orderIdParamsSchema, request.params, 'params');
     const input = parseInput(shipOrderRequestSchema, request.body, 'body');
     if (!isUuid(id)) throw new OrderError('ORDER_NOT_FOUND', { details: { id } });
-    const row = await markOrderShipped(db, { orderId: id, ...input, now: clock() });
+    const now = clock();
+    // The 发货 notice is queued in the same transaction: it exists exactly when the order shipped.
+    const row = await db.transaction().execute(async (trx) => {
+      const shipped = await markOrderShipped(trx, { orderId: id, ...input, now });
+      if (shipped) await notices.orderChanged(trx, { orderId: shipped.id, from: 'paid', to: 'shipped', at: now });
+      return shipped;
+    });
     if (!row) {
       const existing = await findOrderById(db, id);
       if (!existing) throw new OrderError('ORDER_NOT_FOUND', { details: { id } });

@@ -22,6 +22,7 @@ import {
 } from '../../integrations/wechatpay';
 import type { RouteDeps } from '../../route-deps';
 import { currentUserId } from '../auth/auth.guard';
+import { createOrderNotices } from '../subscribe/subscribe.notices';
 import { PaymentError } from './payments.errors';
 import { registerPaymentJobs } from './payments.jobs';
 import { findPaymentByOrderId, refundsOfPayment } from './payments.repository';
@@ -58,6 +59,7 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: RouteDeps, pay
     orders: orderPort,
     clock: deps.clock,
     logger: app.log,
+    notices: createOrderNotices(deps.config.subscribe),
   };
   registerPaymentJobs(deps.jobs, flow);
   const guarded = { preHandler: deps.requireUser };

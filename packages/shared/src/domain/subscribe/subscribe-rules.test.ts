@@ -93,10 +93,7 @@ describe('subscribe message rules', () => {
 
   it('builds the send data from a mapping', () => {
     const data = buildSubscribeData(
-      {
-        kind: 'order_shipped',
-        fields: { character_string1: 'orderNo', thing2: 'goods', time3: 'shippedAt', amount4: 'amount' },
-      },
+      { character_string1: 'orderNo', thing2: 'goods', time3: 'shippedAt', amount4: 'amount' },
       {
         orderNo: { text: 'WM202612060001' },
         goods: { text: '云朵跑鞋 等2件' },
@@ -113,6 +110,7 @@ describe('subscribe message rules', () => {
       time3: { value: '2026年12月6日 12:05' },
       amount4: { value: '¥419.00' },
     });
+    expect(() => buildSubscribeData({ thing1: 'refundedAt' }, { orderNo: { text: 'x' } })).toThrow(/refundedAt/);
   });
 
   it('finds problems in a mapping', () => {

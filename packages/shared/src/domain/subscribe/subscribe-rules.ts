@@ -156,12 +156,6 @@ export function isValidSubscribeValue(type: SubscribeFieldType, text: string): b
   }
 }
 
-/** A template as configured: its id at WeChat and which source fills each field key. */
-export interface SubscribeTemplateFields<K extends SubscribeKind = SubscribeKind> {
-  kind: K;
-  fields: Record<string, SubscribeSource<K>>;
-}
-
 /**
  * Problems of a template's field mapping (empty when usable): unknown field types, sources
  * the notice does not have, more fields than WeChat templates hold.
@@ -179,16 +173,22 @@ export function subscribeMappingProblems(template: { kind: SubscribeKind; fields
   return problems;
 }
 
-/** The `data` of subscribeMessage.send: every mapped field, formatted for its type. */
-export function buildSubscribeData<K extends SubscribeKind>(
-  template: SubscribeTemplateFields<K>,
-  values: Record<SubscribeSource<K>, SubscribeValue>,
+/**
+ * The `data` of subscribeMessage.send: every field of the mapping (key -> source), formatted
+ * for its type. A source without a value is a programming error (mappings are checked
+ * against SUBSCRIBE_SOURCES when the configuration is read), so it throws.
+ */
+export function buildSubscribeData(
+  fields: Readonly<Record<string, string>>,
+  values: Readonly<Partial<Record<string, SubscribeValue>>>,
 ): Record<string, { value: string }> {
   const data: Record<string, { value: string }> = {};
-  for (const [key, source] of Object.entries(template.fields) as [string, SubscribeSource<K>][]) {
+  for (const [key, source] of Object.entries(fields)) {
     const type = subscribeFieldType(key);
+    const value = values[source];
     if (!type) throw new Error(`unsupported subscribe field key ${key}`);
-    data[key] = { value: formatSubscribeValue(type, values[source]) };
+    if (!value) throw new Error(`no value "${source}" for subscribe field ${key}`);
+    data[key] = { value: formatSubscribeValue(type, value) };
   }
   return data;
 }
