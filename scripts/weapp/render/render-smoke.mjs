@@ -1,6 +1,7 @@
 // One app's weapp render smoke test: the API (demo catalog, PGlite, WeChat sandbox) on a free
 // port, then every page of the app's production build rendered with WeChat's template compiler.
-// A page fails on a thrown error, a missing template, an empty page or a 5xx answer.
+// A page fails on a thrown error, a missing template, an empty page, a 5xx answer or a
+// setData payload over WeChat's 256 KB threshold.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,9 @@ import { catalog } from '../../../apps/api/src/db/seed/catalog.data.ts';
 import { createTestApp, TEST_APPS } from '../../../apps/api/src/test/test-app.ts';
 import { appDir } from '../../lib/paths.mjs';
 import { allPages, createWeappRuntime, MISSING_TEMPLATE } from './weapp-runtime.mjs';
+
+/** WeChat's documented warning threshold for one setData payload. */
+const SET_DATA_LIMIT_BYTES = 256 * 1024;
 
 /**
  * @param {'mall' | 'campaign' | 'tools'} app
@@ -57,11 +61,16 @@ export function describeWeappRender(app, { queries, expectations = {} } = {}) {
     for (const route of pages) {
       it(`renders ${route}`, async () => {
         const result = await runtime.renderPage(route, pageQueries[route] ?? {});
-        console.log(`[${app}] ${route}: ${result.text}`);
+        console.log(
+          `[${app}] ${route}: ${result.setDataCalls} setData, largest ${(result.maxSetDataBytes / 1024).toFixed(1)} KB: ${result.text}`,
+        );
         const problems = result.logs.filter((log) => log.level === 'error' || MISSING_TEMPLATE.test(log.text));
         expect(problems.map((log) => log.text)).toEqual([]);
         expect(result.requests.filter((request) => request.status >= 500 || request.status === 0)).toEqual([]);
         expect(result.text, 'the page rendered no text').not.toBe('');
+        // WeChat warns above 256 KB per setData and each one crosses threads: a page must stay far below.
+        expect(result.setDataCalls, 'the page never called setData').toBeGreaterThan(0);
+        expect(result.maxSetDataBytes).toBeLessThan(SET_DATA_LIMIT_BYTES);
         await expectations[route]?.(result.text, api, result);
       });
     }

@@ -38,6 +38,8 @@ export function createWeappRuntime({ dist, apiOrigin, loginCode }) {
   const logs = [];
   /** @type {{ method: string, url: string, status: number }[]} */
   const requests = [];
+  /** Bytes of each page setData payload (JSON), in call order: WeChat warns above 256 KB. */
+  const setDataBytes = [];
   let pending = 0;
   const storage = new Map();
   const pageStack = [];
@@ -124,6 +126,12 @@ export function createWeappRuntime({ dist, apiOrigin, loginCode }) {
       methods,
       lifetimes: {
         attached() {
+          // Taro renders a page through this instance's setData: record what each call carries.
+          const setData = this.setData.bind(this);
+          this.setData = (data, callback) => {
+            setDataBytes.push(Buffer.byteLength(JSON.stringify(data ?? {})));
+            return setData(data, callback);
+          };
           this.route = route;
           this.__route__ = route;
           pageStack.push(this);
@@ -157,6 +165,7 @@ export function createWeappRuntime({ dist, apiOrigin, loginCode }) {
     async renderPage(route, query = {}, { timeoutMs = 15_000, quietMs = 400 } = {}) {
       const firstLog = logs.length;
       const firstRequest = requests.length;
+      const firstSetData = setDataBytes.length;
       currentRoute = route;
       currentQuery = query;
       const id = simulate.load(join(dist, route), { rootPath: dist, compiler: 'official' });
@@ -182,6 +191,9 @@ export function createWeappRuntime({ dist, apiOrigin, loginCode }) {
         html: page.dom.innerHTML,
         logs: logs.slice(firstLog),
         requests: requests.slice(firstRequest),
+        /** The largest page setData while this page rendered, bytes of JSON. */
+        maxSetDataBytes: Math.max(0, ...setDataBytes.slice(firstSetData)),
+        setDataCalls: setDataBytes.length - firstSetData,
       };
     },
   };
