@@ -14,10 +14,12 @@ import type {
 } from '../schemas/checkout';
 import type { ApiErrorBody } from '../schemas/common';
 import type { ApiErrorCode } from '../schemas/error-codes';
+import type { Member, PointsMallExchange, PointsMallItems } from '../schemas/member';
 import type { Order, OrderCounts, OrderListQuery, OrderPage, PlaceOrderRequest } from '../schemas/order';
 import type { OrderPayment, PayOrderRequest, PayOrderResponse } from '../schemas/payment';
 import type { OrderReviews, ProductReviewPage, SubmitReviewsRequest } from '../schemas/review';
 import type { HotWords, SearchHistory, SearchPage, SearchQuery } from '../schemas/search';
+import type { RecordSubscriptionsRequest, SubscribeTemplates, Subscriptions } from '../schemas/subscribe';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -164,6 +166,13 @@ export function createApiClient(options: ApiClientOptions) {
         call<AfterSale>('POST', `/orders/${encodeURIComponent(orderId)}/after-sales`, req),
       ofOrder: (orderId: string) => call<AfterSaleList>('GET', `/orders/${encodeURIComponent(orderId)}/after-sales`),
     },
+    subscribe: {
+      /** The subscribe-message templates `app` may ask for (empty: ask nothing). */
+      templates: (app: RecordSubscriptionsRequest['app']) =>
+        call<SubscribeTemplates>('GET', `/subscribe/templates${toQuery({ app })}`),
+      /** What wx.requestSubscribeMessage answered: each 'accept' allows one notice. */
+      record: (req: RecordSubscriptionsRequest) => call<Subscriptions>('POST', '/me/subscriptions', req),
+    },
     reviews: {
       submit: (orderId: string, req: SubmitReviewsRequest) =>
         call<OrderReviews>('POST', `/orders/${encodeURIComponent(orderId)}/reviews`, req),
@@ -182,6 +191,16 @@ export function createApiClient(options: ApiClientOptions) {
         call<{ items: UserCoupon[] }>('GET', `/me/coupons${toQuery({ status })}`),
     },
     points: (cursor?: string) => call<Points>('GET', `/me/points${toQuery({ cursor })}`),
+    /** 会员等级: the level from the last 12 months' spend and the way to the next. */
+    member: () => call<Member>('GET', '/me/member'),
+    pointsMall: {
+      items: () => call<PointsMallItems>('GET', '/points-mall/items'),
+      /** `idempotencyKey`: one per confirmed exchange, reused for its retries (same key, one exchange). */
+      exchange: (itemId: string, idempotencyKey: string) =>
+        call<PointsMallExchange>('POST', `/points-mall/items/${encodeURIComponent(itemId)}/exchange`, undefined, {
+          'idempotency-key': idempotencyKey,
+        }),
+    },
     orders: {
       /** `idempotencyKey`: one per submit attempt, reused for its retries (same key, one order). */
       place: (req: PlaceOrderRequest, idempotencyKey: string) =>

@@ -4,6 +4,7 @@ export * from './client';
 export * from './open-app';
 export * from './privacy';
 export * from './session-storage';
+export * from './subscribe';
 export * from './toast';
 export * from './transport';
 export * from './upload-image';

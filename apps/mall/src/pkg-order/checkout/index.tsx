@@ -10,7 +10,13 @@ import {
   maskPhone,
   pricingProblemText,
 } from '@wematrix/shared';
-import { createWeMatrixClient, toast, toastError } from '@wematrix/shared/taro';
+import {
+  askSubscribe,
+  createWeMatrixClient,
+  prefetchSubscribeTemplates,
+  toast,
+  toastError,
+} from '@wematrix/shared/taro';
 import { DevSignInSheet, EmptyState, Price, requireSession } from '@wematrix/ui';
 import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
 import { ADDRESS_PAGES, chooseAddressFromBook } from '../../features/address/address-events';
@@ -51,6 +57,8 @@ export default function CheckoutPage(): ReactElement {
   }
 
   useDidShow(() => void loadAddresses());
+  // The 发货通知 template id must be known before the 提交订单 tap (WeChat asks only from a tap).
+  useEffect(() => prefetchSubscribeTemplates('mall'), []);
 
   // Re-price whenever what is priced changes: the address (shipping), coupon or points.
   const { address, coupon, usePoints } = choices;
@@ -78,6 +86,8 @@ export default function CheckoutPage(): ReactElement {
     const body = placeOrderRequest(intent, address, current);
     setSubmitting(true);
     try {
+      // First, still inside the tap: WeChat's 发货通知 sheet; whatever the answer, the order goes on.
+      await askSubscribe('mall', ['order_shipped']);
       const order = await api.orders.place(body, submitKey(body));
       // From here the order exists: any trouble paying is handled on its page.
       try {

@@ -11,7 +11,14 @@ import {
   orderCountdown,
   shopperActions,
 } from '@wematrix/shared';
-import { createWeMatrixClient, toast, toastError, useCart } from '@wematrix/shared/taro';
+import {
+  askSubscribe,
+  createWeMatrixClient,
+  prefetchSubscribeTemplates,
+  toast,
+  toastError,
+  useCart,
+} from '@wematrix/shared/taro';
 import { DevSignInSheet, EmptyState, Price, requireSession } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
 import { OrderLineRow } from '../../features/order/order-card-parts';
@@ -92,6 +99,8 @@ export default function OrderDetailPage(): ReactElement {
       await load();
     })();
   });
+  // The 退款通知 template id must be known before the 申请退款 / 申请售后 tap (WeChat asks only from a tap).
+  useEffect(() => prefetchSubscribeTemplates('mall'), []);
 
   const countdown = order ? orderCountdown(order, Date.now()) : null;
   const now = useNow(countdown !== null);
@@ -137,11 +146,14 @@ export default function OrderDetailPage(): ReactElement {
   }
 
   function refund(current: Order): void {
-    void Taro.showActionSheet({ itemList: REFUND_REASONS }).then(
-      (res) =>
-        void act(() => api.orders.refund(current.id, REFUND_REASONS[res.tapIndex] ?? '其他原因'), '退款申请已提交'),
-      () => undefined,
-    );
+    // The 退款通知 sheet first, inside the tap (WeChat asks only from one), then the reasons.
+    void askSubscribe('mall', ['refund_succeeded'])
+      .then(() => Taro.showActionSheet({ itemList: REFUND_REASONS }))
+      .then(
+        (res) =>
+          void act(() => api.orders.refund(current.id, REFUND_REASONS[res.tapIndex] ?? '其他原因'), '退款申请已提交'),
+        () => undefined,
+      );
   }
 
   /** 再次购买: the same SKUs and quantities into the cart (today's prices), then the cart. */
@@ -281,7 +293,12 @@ export default function OrderDetailPage(): ReactElement {
       {actions.length > 0 || canBuyAgain || canAfterSale ? (
         <View className="order-detail__bar">
           {canAfterSale ? (
-            <View className="order-detail__btn wm-order-after-sale" onClick={() => openPage(ORDER_PAGES.afterSale)}>
+            <View
+              className="order-detail__btn wm-order-after-sale"
+              onClick={() =>
+                void askSubscribe('mall', ['refund_succeeded']).then(() => openPage(ORDER_PAGES.afterSale))
+              }
+            >
               申请售后
             </View>
           ) : null}
