@@ -158,3 +158,7 @@ export async function orderLinesOf(
     )
   ).lines;
 }
+
+export async function addressCountOf(shopperKey: string): Promise<number> {
+  return (await call<{ items: unknown[] }>('GET', '/me/addresses', await tokenOf(shopperKey))).items.length;
+}
