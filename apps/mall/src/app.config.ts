@@ -8,7 +8,14 @@ export default defineAppConfig({
     { root: 'pkg-goods', pages: ['product/index', 'search/index'] },
     {
       root: 'pkg-member',
-      pages: ['address/list/index', 'address/edit/index', 'privacy/index', 'coupons/index', 'points/index'],
+      pages: [
+        'address/list/index',
+        'address/edit/index',
+        'privacy/index',
+        'coupons/index',
+        'points/index',
+        'points-mall/index',
+      ],
     },
     {
       root: 'pkg-order',

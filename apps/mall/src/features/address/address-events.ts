@@ -17,6 +17,7 @@ export const ADDRESS_PAGES = {
 export const MEMBER_PAGES = {
   coupons: '/pkg-member/coupons/index',
   points: '/pkg-member/points/index',
+  pointsMall: '/pkg-member/points-mall/index',
 } as const;
 
 export function announceChosenAddress(address: Address): void {

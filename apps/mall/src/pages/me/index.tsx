@@ -6,6 +6,7 @@ import { Avatar, DevSignInSheet, openSignInSheet } from '@wematrix/ui';
 import { type ReactElement, useEffect, useState } from 'react';
 import { ADDRESS_PAGES, MEMBER_PAGES } from '../../features/address/address-events';
 import { useCartTabBadge } from '../../features/cart/tab-badge';
+import { MemberCard } from '../../features/member/member-card';
 import { openOrderList } from '../../features/order/order-pages';
 import './index.scss';
 
@@ -67,6 +68,7 @@ export default function MePage(): ReactElement {
             </View>
           </View>
         )}
+        <MemberCard signedIn={signedIn} />
       </View>
 
       <View className="me__card">

@@ -1,15 +1,17 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { formatFen, formatShanghai, type Points, type PointsEntry } from '@wematrix/shared';
 import { createWeMatrixClient, toastError } from '@wematrix/shared/taro';
 import { DevSignInSheet, EmptyState, requireSession } from '@wematrix/ui';
 import { type ReactElement, useState } from 'react';
+import { MEMBER_PAGES } from '../../features/address/address-events';
 import './index.scss';
 
 const REASON_LABELS: Record<string, string> = {
   order_spend: '下单抵扣',
   order_refund: '订单取消退回',
   grant: '活动赠送',
+  mall_exchange: '积分兑换',
 };
 
 /** 我的积分: balance, what it is worth, and every change (newest first). */
@@ -48,6 +50,12 @@ export default function PointsPage(): ReactElement {
             {100} 积分 = {formatFen(100 * points.fenPerPoint)}，下单时可直接抵扣
           </Text>
         ) : null}
+        <Text
+          className="points__mall wm-open-points-mall"
+          onClick={() => void Taro.navigateTo({ url: MEMBER_PAGES.pointsMall })}
+        >
+          去积分商城兑好券 ›
+        </Text>
       </View>
       <View className="points__list">
         <Text className="points__heading">积分明细</Text>
