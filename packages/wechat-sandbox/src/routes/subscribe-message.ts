@@ -68,6 +68,7 @@ export function registerSubscribeMessageRoutes(app: FastifyInstance, deps: Subsc
     const token = (request.query as { access_token?: unknown }).access_token;
     const caller = typeof token === 'string' ? deps.tokens.verify(token) : null;
     if (!caller) return wechatError('INVALID_ACCESS_TOKEN', rid);
+    if (deps.store.takeBusy()) return wechatError('SYSTEM_ERROR', rid);
     const input = (request.body ?? {}) as Record<string, unknown>;
     const { touser, template_id: templateId, page, data } = input;
     const state = input.miniprogram_state ?? 'formal';

@@ -31,13 +31,15 @@ const MAX_KEPT_MESSAGES = 1000;
  * Templates, refusals and sent messages of the sandbox's subscribe-message service. Real
  * WeChat counts each shopper's accepted asks per template; the sandbox cannot see the
  * mini-program's wx.requestSubscribeMessage, so it delivers to any openid it issued unless
- * told that this openid refused this template (refuse()), which then answers 43101.
+ * told that this openid refused this template (refuse()), which then answers 43101, or
+ * told to be busy for a while (failNext(): -1 system error).
  */
 export class SubscribeMessageStore {
   private readonly templates = new Map<string, SandboxSubscribeTemplate>();
   private readonly refusals = new Set<string>();
   private readonly sent: SentSubscribeMessage[] = [];
   private nextMsgid = 1_000_000;
+  private busyLeft = 0;
 
   constructor(private readonly clock: SandboxClock) {}
 
@@ -70,6 +72,18 @@ export class SubscribeMessageStore {
 
   refused(openid: string, templateId: string): boolean {
     return this.refusals.has(`${openid}\n${templateId}`);
+  }
+
+  /** The next `count` sends answer -1 (system error, WeChat busy), as an outage would. */
+  failNext(count: number): void {
+    this.busyLeft = count;
+  }
+
+  /** Spends one simulated outage answer, if any is left. */
+  takeBusy(): boolean {
+    if (this.busyLeft <= 0) return false;
+    this.busyLeft -= 1;
+    return true;
   }
 
   record(message: Omit<SentSubscribeMessage, 'msgid' | 'sentAt'>): SentSubscribeMessage {

@@ -213,6 +213,37 @@ describe.each(testDatabases())('subscribe messages on $name', (database) => {
     expect((await orderRow(t, order.id)).status).toBe('shipped');
   });
 
+  it('tries again later while WeChat is busy, and gives up after the last attempt', async () => {
+    const token = await freshShopper(t);
+    const openid = await openidOf(token);
+    await consent(token, { [SHIPPED_ID]: 'accept' });
+    await consent(token, { [SHIPPED_ID]: 'accept' });
+    const first = await paidOrder(token);
+    expect((await ship(first.id)).statusCode).toBe(200);
+    t.sandbox.subscribe.failNext(1);
+    await tick();
+    expect((await outboxOf(first.id))[0]).toMatchObject({ status: 'pending', attempts: 1, errcode: -1 });
+    // Not due again before its delay (a minute after the first attempt).
+    await tick();
+    expect((await outboxOf(first.id))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    t.time.advance(60_000);
+    await tick();
+    expect((await outboxOf(first.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(t.sandbox.subscribe.messages({ touser: openid })).toHaveLength(1);
+
+    const second = await paidOrder(token);
+    expect((await ship(second.id)).statusCode).toBe(200);
+    t.sandbox.subscribe.failNext(100);
+    for (let i = 0; i < 8; i += 1) {
+      await tick();
+      t.time.advance(3 * 3600 * 1000);
+    }
+    t.sandbox.subscribe.failNext(0);
+    expect((await outboxOf(second.id))[0]).toMatchObject({ status: 'failed', attempts: 5, errcode: -1 });
+    expect(t.sandbox.subscribe.messages({ touser: openid })).toHaveLength(1);
+    expect((await orderRow(t, second.id)).status).toBe('shipped');
+  });
+
   it('sends 退款成功 with the refunded amount when WeChat Pay’s refund makes the order 已退款', async () => {
     const token = await freshShopper(t);
     await consent(token, { [REFUND_ID]: 'accept', [SHIPPED_ID]: 'reject' });
