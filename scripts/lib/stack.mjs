@@ -62,7 +62,8 @@ export function sandboxMerchantEnv({ payDir, sandboxUrl, mode = 'public_key' }) 
 export function sandboxSubscribeEnv({ payDir }) {
   const file = join(payDir, 'subscribe-templates.json');
   if (!existsSync(file)) return {};
-  return { WECHAT_SUBSCRIBE_TEMPLATES: readFileSync(file, 'utf8').trim() };
+  // Notices of the local demo open the developer version of the mini-program.
+  return { WECHAT_SUBSCRIBE_TEMPLATES: readFileSync(file, 'utf8').trim(), WECHAT_SUBSCRIBE_STATE: 'developer' };
 }
 
 /**
