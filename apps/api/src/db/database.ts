@@ -22,8 +22,8 @@ import type {
   UserCouponsTable,
 } from '../modules/promotions/promotions.table';
 import type { ReviewsTable } from '../modules/reviews/review.table';
-import type { SubscribeOutboxTable, SubscribeQuotasTable } from '../modules/subscribe/subscribe.table';
 import type { SearchEventsTable, SearchHistoryTable } from '../modules/search/search.table';
+import type { SubscribeOutboxTable, SubscribeQuotasTable } from '../modules/subscribe/subscribe.table';
 import type { UploadsTable } from '../modules/uploads/upload.table';
 
 /** Every table, as Kysely sees it. Each module owns its table file. */
