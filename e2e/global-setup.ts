@@ -15,6 +15,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The operators' API token of this stack (OPS_API_TOKEN): shipping until the console exists. */
     opsToken: string;
+    /** Origin of the WeChat sandbox, whose own views (e.g. /sandbox/pay/state) tests may read. */
+    sandboxUrl: string;
   }
 }
 
@@ -74,6 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   project.provide('baseUrl', baseUrl);
   project.provide('opsToken', opsToken);
+  project.provide('sandboxUrl', stack.sandboxUrl);
 
   return async () => {
     await stack.stop();

@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   approveAfterSaleOf,
   cartCountOf,
+  claimAllCouponsOf,
   emptyCartOf,
   ensureAddressOf,
   orderLinesOf,
   orderOf,
   reviewCountOf,
+  sandboxRefundsOf,
   shipOrder,
   skuStock,
   skuStocks,
@@ -23,8 +25,10 @@ import {
   waitForCount,
 } from './support/ui';
 
-// A whole order's life in the mall: found by search, bought from the cart, paid, shipped by an
-// operator, received. Each state is read from the screen and checked against the API.
+// A whole order's life in the mall: found by search, bought from the cart with a coupon and
+// points, paid, shipped by an operator, received, reviewed with a photo; and an after-sale refund
+// of another order. Each state is read from the screen and checked against the API (and, for the
+// refund, against what the WeChat Pay sandbox itself recorded).
 
 const SHOPPER = 'xiaoyu';
 /** A real JPEG from the demo catalog stands in for a phone photo. */
@@ -33,8 +37,9 @@ const PHOTO = join(import.meta.dirname, '..', 'apps', 'api', 'assets', 'products
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
-  // Given 小雨 has a delivery address and an empty cart
+  // Given 小雨 has a delivery address, the shop's coupons and an empty cart (points: the demo seed's)
   await ensureAddressOf(SHOPPER);
+  await claimAllCouponsOf(SHOPPER);
   await emptyCartOf(SHOPPER);
 });
 afterAll(async () => {
@@ -71,6 +76,15 @@ describe('search -> cart -> pay -> shipped -> received', () => {
     await visible(page, '.wm-checkout').first().click();
     await visible(page, '.wm-checkout-total').first().waitFor();
 
+    // Then checkout applies her best coupon, and her points come off too when she switches them on
+    await expect
+      .poll(async () => (await visible(page, '.wm-checkout-coupon').first().textContent()) ?? '')
+      .toMatch(/-¥/);
+    const withCoupon = await visible(page, '.wm-checkout-total').first().textContent();
+    await visible(page, '.wm-checkout-points').first().click();
+    await expect.poll(() => visible(page, '.wm-checkout-total').first().textContent()).not.toBe(withCoupon);
+    const paying = (await visible(page, '.wm-checkout-total').first().textContent())?.replace(/\s/g, '') ?? '';
+
     // And pays on WeChat Pay's sheet
     await visible(page, '.wm-checkout-submit').first().click();
     await page.waitForURL(/\/sandbox\/pay\//, { timeout: 20_000 });
@@ -78,6 +92,7 @@ describe('search -> cart -> pay -> shipped -> received', () => {
     await page.waitForURL(/pkg-order\/detail/, { timeout: 20_000 });
     await visible(page, '.wm-order-status').filter({ hasText: '待发货' }).first().waitFor({ timeout: 20_000 });
     const orderId = decodeURIComponent(page.url().match(/#.*[?&]id=([^&]+)/)?.[1] ?? '');
+    expect(`¥${((await orderOf(SHOPPER, orderId)).totalFen / 100).toFixed(2)}`).toBe(paying);
 
     // Then the ordered line has left her cart
     expect(await cartCountOf(SHOPPER)).toBe(0);
@@ -161,6 +176,9 @@ describe('search -> cart -> pay -> shipped -> received', () => {
 
     // Then WeChat Pay's refund notification makes the order 已退款 and the units sellable again
     await expect.poll(async () => (await orderOf(SHOPPER, orderId)).status, { timeout: 20_000 }).toBe('refunded');
+    // (and WeChat Pay, here the sandbox, holds one successful refund of the whole amount)
+    const refunded = await orderOf(SHOPPER, orderId);
+    expect(await sandboxRefundsOf(refunded.orderNo)).toEqual([{ refundFen: refunded.totalFen, status: 'SUCCESS' }]);
     // (the product API caches public reads for CATALOG_CACHE_TTL_MS and order-driven stock moves
     // do not invalidate it, so compare with the stock before the order, allowing that long)
     await expect

@@ -60,6 +60,7 @@ export async function ensureAddressOf(shopperKey: string): Promise<void> {
 
 export interface OrderBody {
   id: string;
+  orderNo: string;
   status: string;
   totalFen: number;
 }
@@ -161,4 +162,11 @@ export async function orderLinesOf(
 
 export async function addressCountOf(shopperKey: string): Promise<number> {
   return (await call<{ items: unknown[] }>('GET', '/me/addresses', await tokenOf(shopperKey))).items.length;
+}
+
+/** What the WeChat Pay sandbox itself recorded for one order (its refunds, by out_trade_no). */
+export async function sandboxRefundsOf(orderNo: string): Promise<{ refundFen: number; status: string }[]> {
+  const response = await fetch(`${inject('sandboxUrl')}/sandbox/pay/state`);
+  const state = (await response.json()) as { refunds: { outTradeNo: string; refundFen: number; status: string }[] };
+  return state.refunds.filter((r) => r.outTradeNo === orderNo).map(({ refundFen, status }) => ({ refundFen, status }));
 }
