@@ -19,6 +19,8 @@ import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
 import { registerCartRoutes } from './modules/cart/cart.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
+import { registerDistributionRoutes } from './modules/distribution/distribution.routes';
+import { registerFlashSaleRoutes } from './modules/flash-sale/flash-sale.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMemberRoutes } from './modules/member/member.routes';
 import { registerOrderJobs } from './modules/orders/order.jobs';
@@ -102,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPromotionRoutes(app, routeDeps);
   registerMemberRoutes(app, routeDeps);
   registerPointsMallRoutes(app, routeDeps);
+  registerFlashSaleRoutes(app, routeDeps);
+  registerDistributionRoutes(app, routeDeps);
   // WeChat Pay only with a merchant account configured (WECHATPAY_*); otherwise paying answers 503.
   if (deps.config.wechatPay) registerPaymentRoutes(app, routeDeps, deps.config.wechatPay);
   else registerPayUnavailableRoute(app, routeDeps);

@@ -66,6 +66,11 @@ export interface ApiConfig {
    * (WECHAT_SUBSCRIBE_STATE); absent or no templates: no notices are sent, none asked for.
    */
   subscribe?: SubscribeConfig;
+  /**
+   * Redis for the 秒杀 stock gate (REDIS_URL); null or absent: the gate runs on PostgreSQL.
+   * With it set, a claim while Redis is unreachable answers 503 FLASH_SALE_UNAVAILABLE.
+   */
+  redisUrl?: string | null;
 }
 
 /** Where uploads go when UPLOAD_DIR is unset. */
@@ -286,5 +291,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     uploadDir: resolve(REPO_ROOT, optional(env.UPLOAD_DIR) ?? DEFAULT_UPLOAD_DIR),
     reviewRewardPoints: int(env.REVIEW_REWARD_POINTS, DEFAULT_REVIEW_REWARD_POINTS, 'REVIEW_REWARD_POINTS'),
     subscribe: subscribeConfig(env),
+    redisUrl: optional(env.REDIS_URL),
   };
 }

@@ -5,6 +5,8 @@ export * from './domain/after-sale';
 export * from './domain/campaign';
 export * from './domain/catalog';
 export * from './domain/checkout';
+export * from './domain/distribution';
+export * from './domain/flash-sale';
 export * from './domain/member';
 export * from './domain/order';
 export * from './domain/privacy';

@@ -10,6 +10,13 @@ import type { UserIdentitiesTable, UsersTable } from '../modules/auth/user.table
 import type { CampaignsTable } from '../modules/campaign/campaign.table';
 import type { CartItemsTable } from '../modules/cart/cart.table';
 import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catalog/catalog.table';
+import type {
+  CommissionLedgerTable,
+  DistributionRatesTable,
+  PromoterBindingsTable,
+  PromotersTable,
+} from '../modules/distribution/distribution.table';
+import type { FlashSaleClaimsTable, FlashSaleSlotsTable } from '../modules/flash-sale/flash-sale.table';
 import type { IdempotencyKeysTable } from '../modules/idempotency/idempotency.table';
 import type { OrderLinesTable, OrdersTable } from '../modules/orders/order.table';
 import type { PaymentEventsTable, PaymentsTable, RefundsTable } from '../modules/payments/payments.table';
@@ -56,6 +63,12 @@ export interface DB {
   subscribe_outbox: SubscribeOutboxTable;
   points_mall_items: PointsMallItemsTable;
   points_mall_exchanges: PointsMallExchangesTable;
+  flash_sale_slots: FlashSaleSlotsTable;
+  flash_sale_claims: FlashSaleClaimsTable;
+  promoters: PromotersTable;
+  promoter_bindings: PromoterBindingsTable;
+  distribution_rates: DistributionRatesTable;
+  commission_ledger: CommissionLedgerTable;
 }
 
 export type Database = Kysely<DB>;

@@ -27,6 +27,8 @@ const IDEMPOTENCY = { 'idempotency-key': 'bad-input-test-key-0001' };
 /** The operators' routes are on in this app (createTestApp below), behind this token. */
 const OPS_TOKEN = 'bad-input-ops-token-0123456789abcdef';
 const OPS = { authorization: `Bearer ${OPS_TOKEN}` };
+/** A well-formed share link (signature wrong) whose fields the cases below spoil one by one. */
+const LINK = { p: '00000000-0000-4000-8000-000000000000', t: 'home', e: 4102444800, s: 'a'.repeat(43) };
 
 const NUL_CASES: NulCase[] = [
   { route: 'GET /api/products/:id', input: 'params.id', request: { method: 'GET', url: '/api/products/%00' } },
@@ -366,6 +368,12 @@ const NUL_CASES: NulCase[] = [
     request: { method: 'GET', url: '/api/search/products?q=a&cursor=%00' },
   },
   {
+    route: 'POST /api/flash-sales/:slotId/claim',
+    input: 'params.slotId',
+    request: { method: 'POST', url: '/api/flash-sales/s%00/claim', payload: { quantity: 1 } },
+    signedIn: true,
+  },
+  {
     route: 'GET /api/subscribe/templates',
     input: 'query.app',
     request: { method: 'GET', url: '/api/subscribe/templates?app=%00' },
@@ -392,6 +400,49 @@ const NUL_CASES: NulCase[] = [
     request: { method: 'POST', url: '/api/me/subscriptions', payload: { app: 'mall', results: { t: `accept${NUL}` } } },
     signedIn: true,
   },
+  {
+    route: 'POST /api/ops/promoters/:id/approve',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/ops/promoters/%00/approve', headers: OPS },
+  },
+  {
+    route: 'PUT /api/ops/distribution/rates',
+    input: 'body.productId',
+    request: {
+      method: 'PUT',
+      url: '/api/ops/distribution/rates',
+      headers: OPS,
+      payload: { productId: NUL, rateBp: 1000 },
+    },
+  },
+  {
+    route: 'POST /api/share-links',
+    input: 'body.target',
+    request: { method: 'POST', url: '/api/share-links', payload: { target: `product:a${NUL}` } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/bindings',
+    input: 'body.link.p',
+    request: {
+      method: 'POST',
+      url: '/api/bindings',
+      payload: { link: { ...LINK, p: `${LINK.p.slice(0, 35)}${NUL}` } },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/bindings',
+    input: 'body.link.t',
+    request: { method: 'POST', url: '/api/bindings', payload: { link: { ...LINK, t: `home${NUL}` } } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/bindings',
+    input: 'body.link.s',
+    request: { method: 'POST', url: '/api/bindings', payload: { link: { ...LINK, s: `${'a'.repeat(42)}${NUL}` } } },
+    signedIn: true,
+  },
 ];
 
 /** Routes that read no string from the request (the session token is checked by signature). */
@@ -404,7 +455,10 @@ const NO_STRING_INPUT = [
   'GET /api/auth/dev/shoppers',
   'GET /api/coupons/claimable',
   'GET /api/points-mall/items',
+  'GET /api/flash-sales',
   'GET /api/me/member',
+  'POST /api/promoters/apply',
+  'GET /api/me/commissions',
   'GET /api/search/history',
   'DELETE /api/search/history',
   'GET /api/search/hot',

@@ -5,6 +5,8 @@ import { AFTER_SALE_ERRORS } from '../modules/after-sales/after-sale.errors';
 import { AUTH_ERRORS, AuthError } from '../modules/auth/auth.errors';
 import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
+import { DISTRIBUTION_ERRORS } from '../modules/distribution/distribution.errors';
+import { FLASH_SALE_ERRORS } from '../modules/flash-sale/flash-sale.errors';
 import { ORDER_ERRORS } from '../modules/orders/order.errors';
 import { PAYMENT_ERRORS } from '../modules/payments/payments.errors';
 import { POINTS_MALL_ERRORS } from '../modules/points-mall/points-mall.errors';
@@ -30,6 +32,8 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   reviews: REVIEW_ERRORS,
   subscribe: SUBSCRIBE_ERRORS,
   pointsMall: POINTS_MALL_ERRORS,
+  flashSale: FLASH_SALE_ERRORS,
+  distribution: DISTRIBUTION_ERRORS,
 };
 
 describe('error codes: the shared unions are the source of truth', () => {

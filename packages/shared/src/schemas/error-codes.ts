@@ -165,6 +165,40 @@ export const SUBSCRIBE_ERROR_CODES = [
 ] as const;
 export type SubscribeErrorCode = (typeof SUBSCRIBE_ERROR_CODES)[number];
 
+/** 秒杀 flash sales (apps/api/src/modules/flash-sale, docs/flash-sale.md). */
+export const FLASH_SALE_ERROR_CODES = [
+  'FLASH_SALE_NOT_FOUND',
+  /** Not started yet, or already over, at the server's time. */
+  'FLASH_SALE_NOT_LIVE',
+  'FLASH_SALE_SOLD_OUT',
+  /** The shopper already holds (or paid for) this slot, or asked for more than its limit. */
+  'FLASH_SALE_LIMIT_REACHED',
+  /** The stock gate (Redis) cannot be reached: nothing was taken, try again. */
+  'FLASH_SALE_UNAVAILABLE',
+] as const;
+export type FlashSaleErrorCode = (typeof FLASH_SALE_ERROR_CODES)[number];
+
+/** 分销 distribution (apps/api/src/modules/distribution, docs/distribution.md). */
+export const DISTRIBUTION_ERROR_CODES = [
+  /** Share links are for approved promoters only. */
+  'DISTRIBUTION_NOT_PROMOTER',
+  /** The link's promoter is unknown or not (yet) approved: no binding. */
+  'DISTRIBUTION_PROMOTER_NOT_APPROVED',
+  'DISTRIBUTION_SELF_BINDING',
+  /** The buyer is in the promoter's own upline: binding would close a loop. */
+  'DISTRIBUTION_BINDING_CYCLE',
+  /** First binding wins inside the attribution window. */
+  'DISTRIBUTION_ALREADY_BOUND',
+  /** Outside 8%–15%, or a third level: refused with the reason. */
+  'DISTRIBUTION_RATE_OUT_OF_RANGE',
+  'DISTRIBUTION_PROMOTER_NOT_FOUND',
+  /** Signature does not match (tampered or forged): nothing written. */
+  'SHARE_LINK_INVALID',
+  'SHARE_LINK_EXPIRED',
+  'PRODUCT_NOT_FOUND',
+] as const;
+export type DistributionErrorCode = (typeof DISTRIBUTION_ERROR_CODES)[number];
+
 /** Every code, each once. */
 export const API_ERROR_CODES = [
   ...new Set([
@@ -182,6 +216,8 @@ export const API_ERROR_CODES = [
     ...REVIEW_ERROR_CODES,
     ...POINTS_MALL_ERROR_CODES,
     ...SUBSCRIBE_ERROR_CODES,
+    ...DISTRIBUTION_ERROR_CODES,
+    ...FLASH_SALE_ERROR_CODES,
   ]),
 ] as [ApiErrorCode, ...ApiErrorCode[]];
 export type ApiErrorCode =
@@ -198,4 +234,6 @@ export type ApiErrorCode =
   | AfterSaleErrorCode
   | ReviewErrorCode
   | PointsMallErrorCode
-  | SubscribeErrorCode;
+  | SubscribeErrorCode
+  | DistributionErrorCode
+  | FlashSaleErrorCode;

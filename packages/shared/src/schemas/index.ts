@@ -7,6 +7,7 @@ export * from './catalog';
 export * from './checkout';
 export * from './common';
 export * from './error-codes';
+export * from './flash-sale';
 export * from './member';
 export * from './order';
 export * from './payment';

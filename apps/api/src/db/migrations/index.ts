@@ -11,6 +11,8 @@ import * as m0009 from './0009-uploads-after-sales';
 import * as m0010 from './0010-reviews';
 import * as m0011 from './0011-member-points-mall';
 import * as m0012 from './0012-subscribe-messages';
+import * as m0013 from './0013-distribution';
+import * as m0014 from './0014-flash-sales';
 
 /**
  * Every migration, by name, in order. A static map rather than a folder scan so it works
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0010-reviews': m0010,
   '0011-member-points-mall': m0011,
   '0012-subscribe-messages': m0012,
+  '0013-distribution': m0013,
+  '0014-flash-sales': m0014,
 };

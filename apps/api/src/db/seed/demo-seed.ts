@@ -1,5 +1,6 @@
 import type { Database } from '../database';
 import { catalog } from './catalog.data';
+import { seedFlashSales } from './flash-sale-seed';
 import { seedPointsMall } from './points-mall-seed';
 import { seedPromotions } from './promotions-seed';
 import { isCatalogEmpty, type SeedResult, seedCatalog } from './seed';
@@ -16,5 +17,6 @@ export async function seedDemoIfAsked(db: Database, seedDemo: boolean, now: Date
   // Coupon offers and the demo shoppers' points, after the shoppers exist.
   await seedPromotions(db, now);
   await seedPointsMall(db, now);
+  await seedFlashSales(db, now);
   return seeded;
 }
