@@ -1,6 +1,7 @@
 import { afterSaleRestocks, type OrderStatus } from '@wematrix/shared';
 import type { Executor } from '../db/executor';
 import { markAfterSaleRefunded } from '../modules/after-sales/after-sale.repository';
+import { accrueOrderCommissions, reverseOrderCommissions } from '../modules/distribution/distribution.service';
 import {
   findOrderById,
   markOrderAfterSale,
@@ -38,7 +39,8 @@ export interface OrderPort {
   /**
    * Gives back what a fully refunded order held: its coupon and its points, and its stock when
    * the goods are in the warehouse (never shipped, or a 退货退款 approved: afterSaleRestocks).
-   * Also closes the order's approved after-sale request (已退款). Not idempotent by itself
+   * Also closes the order's approved after-sale request (已退款) and reverses its 分销
+   * commission (a reversal per accrued level, unique, so that part is once). Not idempotent by itself
    * (stock is a relative update): call it only in the transaction whose conditional
    * markOrderRefunded just answered 'refunded'.
    */
@@ -66,7 +68,13 @@ export const orderPort: OrderPort = {
     const title = (firstTitle ?? '商品订单').slice(0, DESCRIPTION_MAX - more.length);
     return `${title}${more}`;
   },
-  markOrderPaid,
+  async markOrderPaid(executor, input) {
+    const moved = await markOrderPaid(executor, input);
+    // 分销: commission accrues in the transaction that made the order paid, so a payment is
+    // never without its commission rows nor the rows without the payment (docs/distribution.md).
+    if (moved === 'paid') await accrueOrderCommissions(executor, { orderId: input.orderId, at: input.paidAt });
+    return moved;
+  },
   markOrderAfterSale,
   markOrderRefunded,
   async releaseOrderHoldings(executor, { orderId, at }) {
@@ -77,5 +85,7 @@ export const orderPort: OrderPort = {
     }
     await releaseCouponForOrder(executor, { orderId });
     await refundPoints(executor, { orderId, now: at });
+    // No commission on refunded money: every accrual of the order reversed, once.
+    await reverseOrderCommissions(executor, { orderId, at });
   },
 };

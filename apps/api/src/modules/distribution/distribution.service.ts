@@ -1,0 +1,185 @@
+import {
+  type BindingRefusal,
+  bindingActive,
+  type CommissionLine,
+  commissionFor,
+  decideBinding,
+  type MyCommissions,
+  type Promoter,
+} from '@wematrix/shared';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor';
+import {
+  appendAccruals,
+  appendReversals,
+  findBinding,
+  findPromoter,
+  insertBinding,
+  ledgerOf,
+  ratesOf,
+  rebindExpired,
+  uplineOf,
+} from './distribution.repository';
+import type { PromotersTable } from './distribution.table';
+
+/**
+ * How long a binding attributes a buyer's orders to their promoter (and a promoter's to
+ * their inviter, for level 2). A constant for now: docs/distribution.md says what is left.
+ */
+export const BINDING_WINDOW_DAYS = 30;
+
+export function promoterView(row: {
+  user_id: string;
+  status: PromotersTable['status'];
+  approved_at: Date | null;
+}): Promoter {
+  return { userId: row.user_id, status: row.status, approvedAt: row.approved_at?.toISOString() ?? null };
+}
+
+/**
+ * The buyer's paying chain at `at`, nearest first, at most two: each step is an active
+ * binding to an approved promoter. Stops at the buyer or a repeat, so even a cycle made by
+ * a race can never pay anyone for their own order or pay one person twice.
+ */
+async function payingChain(executor: Executor, buyerId: string, at: Date): Promise<string[]> {
+  const chain: string[] = [];
+  let current = buyerId;
+  while (chain.length < 2) {
+    const binding = await findBinding(executor, current);
+    if (!binding || !bindingActive(binding.bound_at, BINDING_WINDOW_DAYS, at)) break;
+    const promoter = await findPromoter(executor, binding.promoter_id);
+    if (promoter?.status !== 'approved') break;
+    if (promoter.user_id === buyerId || chain.includes(promoter.user_id)) break;
+    chain.push(promoter.user_id);
+    current = promoter.user_id;
+  }
+  return chain;
+}
+
+/**
+ * Writes the level-1 / level-2 accruals of an order that just became paid, in the caller's
+ * transaction (the one whose conditional markOrderPaid answered 'paid'). Unique per
+ * (order, level, kind): a second call writes nothing.
+ */
+export async function accrueOrderCommissions(executor: Executor, { orderId, at }: { orderId: string; at: Date }) {
+  const order = await executor.selectFrom('orders').select('user_id').where('id', '=', orderId).executeTakeFirst();
+  if (!order) return;
+  const chain = await payingChain(executor, order.user_id, at);
+  if (chain.length === 0) return;
+  const lines = await executor
+    .selectFrom('order_lines')
+    .select(['product_id', 'pay_fen'])
+    .where('order_id', '=', orderId)
+    .execute();
+  const rates = await ratesOf(executor, [...new Set(lines.map((l) => l.product_id))]);
+  const paidLines: CommissionLine[] = lines.flatMap((l) => {
+    const rateBp = rates.get(l.product_id);
+    return rateBp === undefined ? [] : [{ payFen: l.pay_fen, rateBp }];
+  });
+  const shares = commissionFor(paidLines, chain);
+  await appendAccruals(
+    executor,
+    shares.map((s) => ({ orderId, level: s.level, promoterId: s.promoterId, amountFen: s.amountFen })),
+    at,
+  );
+}
+
+/** A fully refunded order: every accrual reversed once, same amounts (see appendReversals). */
+export async function reverseOrderCommissions(executor: Executor, input: { orderId: string; at: Date }) {
+  await appendReversals(executor, input);
+}
+
+const LEDGER_PAGE = 200;
+
+/**
+ * A promoter's ledger and totals. An accrual is pending until its order is completed (确认收货),
+ * available after, and counts as reversed once a reverse row exists for it.
+ */
+export async function myCommissions(executor: Executor, promoterId: string): Promise<MyCommissions> {
+  const [rows, totals] = await Promise.all([
+    ledgerOf(executor, promoterId, LEDGER_PAGE),
+    executor
+      .selectFrom('commission_ledger as l')
+      .innerJoin('orders as o', 'o.id', 'l.order_id')
+      .select([
+        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'reverse'), 0)`.as('reversed'),
+        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'accrue' and o.status = 'completed'), 0)`.as(
+          'accrued_completed',
+        ),
+        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'accrue' and o.status <> 'completed'), 0)`.as(
+          'accrued_open',
+        ),
+        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'reverse' and o.status = 'completed'), 0)`.as(
+          'reversed_completed',
+        ),
+      ])
+      .where('l.promoter_id', '=', promoterId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const reversedKeys = new Set(rows.filter((r) => r.kind === 'reverse').map((r) => `${r.order_id}:${r.level}`));
+  return {
+    entries: rows.map((r) => ({
+      orderId: r.order_id,
+      level: r.level,
+      kind: r.kind,
+      amountFen: r.amount_fen,
+      state:
+        r.kind === 'reverse' || reversedKeys.has(`${r.order_id}:${r.level}`)
+          ? 'reversed'
+          : r.order_status === 'completed'
+            ? 'available'
+            : 'pending',
+      createdAt: r.created_at.toISOString(),
+    })),
+    totals: {
+      pendingFen: Number(totals.accrued_open) - (Number(totals.reversed) - Number(totals.reversed_completed)),
+      availableFen: Number(totals.accrued_completed) - Number(totals.reversed_completed),
+      reversedFen: Number(totals.reversed),
+    },
+  };
+}
+
+/**
+ * Binds a signed-in buyer to the promoter of a verified link, by the rules of decideBinding.
+ * The row per buyer decides races: of two concurrent first bindings one inserts, the other
+ * reads the winner back (same promoter: fine; another: already bound).
+ */
+export async function bindBuyer(
+  executor: Executor,
+  input: { buyerId: string; promoterId: string; target: string; linkExpiresAt: number; now: Date },
+): Promise<{ promoterId: string; boundAt: Date; created: boolean } | { refused: BindingRefusal }> {
+  const [promoter, existing, upline] = await Promise.all([
+    findPromoter(executor, input.promoterId),
+    findBinding(executor, input.buyerId),
+    uplineOf(executor, input.promoterId),
+  ]);
+  const decision = decideBinding({
+    buyerId: input.buyerId,
+    promoter: promoter ? { id: promoter.user_id, status: promoter.status } : null,
+    existing: existing ? { promoterId: existing.promoter_id, boundAt: existing.bound_at } : null,
+    promoterUpline: upline,
+    windowDays: BINDING_WINDOW_DAYS,
+    now: input.now,
+  });
+  if (decision.kind === 'refused') return { refused: decision.code };
+  if (decision.kind === 'same' && existing) {
+    return { promoterId: existing.promoter_id, boundAt: existing.bound_at, created: false };
+  }
+  const row = {
+    buyerId: input.buyerId,
+    promoterId: input.promoterId,
+    boundAt: input.now,
+    sourceTarget: input.target,
+    sourceExpiresAt: input.linkExpiresAt,
+  };
+  const written = existing
+    ? await rebindExpired(executor, { ...row, oldBoundAt: existing.bound_at })
+    : await insertBinding(executor, row);
+  if (written) return { promoterId: input.promoterId, boundAt: input.now, created: true };
+  // Lost a race: whoever won is the binding now.
+  const winner = await findBinding(executor, input.buyerId);
+  if (winner?.promoter_id === input.promoterId) {
+    return { promoterId: winner.promoter_id, boundAt: winner.bound_at, created: false };
+  }
+  return { refused: 'DISTRIBUTION_ALREADY_BOUND' };
+}

@@ -1,0 +1,4 @@
+export * from './binding';
+export * from './commission';
+export * from './schemas';
+export * from './share-link';
