@@ -1,3 +1,5 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/database';
 import type { Executor } from '../../db/executor';
 
 /** The default rate's key in distribution_rates. */
@@ -26,6 +28,16 @@ export async function approvePromoter(executor: Executor, { userId, now }: { use
     .where('status', '=', 'pending')
     .execute();
   return findPromoter(executor, userId);
+}
+
+/**
+ * Serialises every binding decision for the rest of the transaction (a transaction-level
+ * advisory lock, released at commit). The cycle check reads the promoter's upline: without
+ * this, X binding to Y and Y binding to X at the same instant could both find no cycle.
+ * Bindings are rare (a buyer opens a link once), so one lock for all costs little.
+ */
+export async function lockBindings(trx: Transaction<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('wematrix:promoter_bindings'))`.execute(trx);
 }
 
 export function findBinding(executor: Executor, buyerId: string) {

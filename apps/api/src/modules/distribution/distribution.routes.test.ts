@@ -279,4 +279,20 @@ describe.each(testDatabases())('distribution (分销) on $name', (database) => {
       }
     },
   );
+
+  it.skipIf(database.name === 'PGlite')(
+    'two promoters binding to each other at once: one binds, the other is a cycle (PostgreSQL only)',
+    async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const [x, y] = [await person(), await person()];
+        await approvedPromoter(x);
+        await approvedPromoter(y);
+        const [xLink, yLink] = [await linkOf(x), await linkOf(y)];
+        const answers = await Promise.all([bind(x, yLink), bind(y, xLink)]);
+        expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+        expect(answers.find((a) => a.statusCode === 409)?.json().code).toBe('DISTRIBUTION_BINDING_CYCLE');
+        expect([...(await bindingsOf(x.id)), ...(await bindingsOf(y.id))]).toHaveLength(1);
+      }
+    },
+  );
 });

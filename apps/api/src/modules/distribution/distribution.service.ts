@@ -7,7 +7,8 @@ import {
   type MyCommissions,
   type Promoter,
 } from '@wematrix/shared';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/database';
 import type { Executor } from '../../db/executor';
 import {
   appendAccruals,
@@ -16,6 +17,7 @@ import {
   findPromoter,
   insertBinding,
   ledgerOf,
+  lockBindings,
   ratesOf,
   rebindExpired,
   uplineOf,
@@ -141,13 +143,15 @@ export async function myCommissions(executor: Executor, promoterId: string): Pro
 
 /**
  * Binds a signed-in buyer to the promoter of a verified link, by the rules of decideBinding.
- * The row per buyer decides races: of two concurrent first bindings one inserts, the other
+ * Decisions are serialised by lockBindings, so the cycle check sees every committed binding;
+ * the row per buyer is the backstop: of two concurrent first bindings one inserts, the other
  * reads the winner back (same promoter: fine; another: already bound).
  */
 export async function bindBuyer(
-  executor: Executor,
+  executor: Transaction<DB>,
   input: { buyerId: string; promoterId: string; target: string; linkExpiresAt: number; now: Date },
 ): Promise<{ promoterId: string; boundAt: Date; created: boolean } | { refused: BindingRefusal }> {
+  await lockBindings(executor);
   const [promoter, existing, upline] = await Promise.all([
     findPromoter(executor, input.promoterId),
     findBinding(executor, input.buyerId),
