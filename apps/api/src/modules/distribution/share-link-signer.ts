@@ -25,8 +25,13 @@ export function createShareLinkSigner(serverSecret: string): ShareLinkSigner {
       return { p: input.promoterId, t: input.target, e: input.expiresAt, s: mac(input).toString('base64url') };
     },
     verify(params, now) {
-      const expected = mac({ promoterId: params.p, target: params.t, expiresAt: params.e });
-      const given = Buffer.from(params.s, 'base64url');
+      // Compare the signature as text, against the one encoding sign() writes: decoding first
+      // would accept other spellings of the same bytes (base64url's last character carries
+      // unused bits, so 'A' and 'B' there can decode alike).
+      const expected = Buffer.from(
+        mac({ promoterId: params.p, target: params.t, expiresAt: params.e }).toString('base64url'),
+      );
+      const given = Buffer.from(params.s);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
       return shareLinkExpired(params.e, now) ? 'expired' : 'ok';
     },
