@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PointsMallExchange } from '@wematrix/shared';
 import type { Database } from '../db/database';
 import type { Executor } from '../db/executor';
+import { IdempotencyError } from '../modules/idempotency/idempotency.errors';
 import { type IdempotentAnswer, runIdempotent } from '../modules/idempotency/idempotency.service';
 import { PointsMallError } from '../modules/points-mall/points-mall.errors';
 import {
@@ -77,7 +78,7 @@ export async function exchangePoints(
     ),
   );
   if ('reused' in outcome) {
-    throw new PointsMallError('IDEMPOTENCY_KEY_REUSED', { details: { idempotencyKey: request.idempotencyKey } });
+    throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', { details: { idempotencyKey: request.idempotencyKey } });
   }
   return outcome;
 }

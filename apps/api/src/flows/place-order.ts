@@ -13,6 +13,7 @@ import type { AssetUrl } from '../http/asset-urls';
 import { findAddress } from '../modules/addresses/address.repository';
 import { regionByNames } from '../modules/addresses/regions';
 import { deleteCartLine } from '../modules/cart/cart.repository';
+import { IdempotencyError } from '../modules/idempotency/idempotency.errors';
 import { type IdempotentAnswer, runIdempotent } from '../modules/idempotency/idempotency.service';
 import { OrderError } from '../modules/orders/order.errors';
 import { insertOrder, insertOrderLines } from '../modules/orders/order.repository';
@@ -204,7 +205,7 @@ export async function placeOrder(
     ),
   );
   if ('reused' in outcome) {
-    throw new OrderError('IDEMPOTENCY_KEY_REUSED', { details: { idempotencyKey: request.idempotencyKey } });
+    throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', { details: { idempotencyKey: request.idempotencyKey } });
   }
   return outcome;
 }

@@ -7,6 +7,7 @@ import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
 import { DISTRIBUTION_ERRORS } from '../modules/distribution/distribution.errors';
 import { FLASH_SALE_ERRORS } from '../modules/flash-sale/flash-sale.errors';
+import { IDEMPOTENCY_ERRORS } from '../modules/idempotency/idempotency.errors';
 import { ORDER_ERRORS } from '../modules/orders/order.errors';
 import { PAYMENT_ERRORS } from '../modules/payments/payments.errors';
 import { POINTS_MALL_ERRORS } from '../modules/points-mall/points-mall.errors';
@@ -23,6 +24,7 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   cart: CART_ERRORS,
   catalog: CATALOG_ERRORS,
   orders: ORDER_ERRORS,
+  idempotency: IDEMPOTENCY_ERRORS,
   search: SEARCH_ERRORS,
   addresses: ADDRESS_ERRORS,
   promotions: PROMOTION_ERRORS,

@@ -95,9 +95,6 @@ export const ORDER_ERROR_CODES = [
   'SKU_NOT_FOUND',
   'ADDRESS_NOT_FOUND',
   'REGION_UNKNOWN',
-  'IDEMPOTENCY_KEY_REQUIRED',
-  /** The key was used for a different request body. */
-  'IDEMPOTENCY_KEY_REUSED',
 ] as const;
 export type OrderErrorCode = (typeof ORDER_ERROR_CODES)[number];
 
@@ -153,8 +150,6 @@ export const POINTS_MALL_ERROR_CODES = [
   'POINTS_MALL_LIMIT_REACHED',
   /** The balance is below the item's price: nothing was spent. */
   'POINTS_INSUFFICIENT',
-  'IDEMPOTENCY_KEY_REQUIRED',
-  'IDEMPOTENCY_KEY_REUSED',
 ] as const;
 export type PointsMallErrorCode = (typeof POINTS_MALL_ERROR_CODES)[number];
 
@@ -200,6 +195,14 @@ export const DISTRIBUTION_ERROR_CODES = [
 export type DistributionErrorCode = (typeof DISTRIBUTION_ERROR_CODES)[number];
 
 /** Every code, each once. */
+/** Any write that takes an `Idempotency-Key` (order creation, points exchange). */
+export const IDEMPOTENCY_ERROR_CODES = [
+  'IDEMPOTENCY_KEY_REQUIRED',
+  /** The key was used for a different request body. */
+  'IDEMPOTENCY_KEY_REUSED',
+] as const;
+export type IdempotencyErrorCode = (typeof IDEMPOTENCY_ERROR_CODES)[number];
+
 export const API_ERROR_CODES = [
   ...new Set([
     ...COMMON_ERROR_CODES,
@@ -208,6 +211,7 @@ export const API_ERROR_CODES = [
     ...CART_ERROR_CODES,
     ...ADDRESS_ERROR_CODES,
     ...ORDER_ERROR_CODES,
+    ...IDEMPOTENCY_ERROR_CODES,
     ...PROMOTION_ERROR_CODES,
     ...SEARCH_ERROR_CODES,
     ...PAYMENT_ERROR_CODES,
@@ -227,6 +231,7 @@ export type ApiErrorCode =
   | CartErrorCode
   | AddressErrorCode
   | OrderErrorCode
+  | IdempotencyErrorCode
   | PromotionErrorCode
   | SearchErrorCode
   | PaymentErrorCode

@@ -17,16 +17,6 @@ export const ORDER_ERRORS = {
   SKU_NOT_FOUND: { status: 404, message: '该商品规格不存在或已下架', messageEn: 'SKU not found' },
   ADDRESS_NOT_FOUND: { status: 404, message: '收货地址不存在', messageEn: 'Address not found' },
   REGION_UNKNOWN: { status: 400, message: '所在地区无法识别，请重新选择省市区', messageEn: 'Unknown region' },
-  IDEMPOTENCY_KEY_REQUIRED: {
-    status: 400,
-    message: '请求缺少防重复提交标识，请刷新后重试',
-    messageEn: 'Idempotency-Key header (8-64 characters of A-Z a-z 0-9 _ . : -) is required',
-  },
-  IDEMPOTENCY_KEY_REUSED: {
-    status: 422,
-    message: '重复的提交标识用于了不同的订单内容',
-    messageEn: 'This Idempotency-Key was used with a different request body',
-  },
 } as const satisfies ErrorTable<OrderErrorCode>;
 
 export class OrderError extends AppError {

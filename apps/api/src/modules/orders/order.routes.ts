@@ -1,5 +1,4 @@
 import {
-  idempotencyKeySchema,
   type Order,
   type OrderCounts,
   type OrderPage,
@@ -14,6 +13,7 @@ import { placeOrder } from '../../flows/place-order';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
 import { currentUserId } from '../auth/auth.guard';
+import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { OrderError } from './order.errors';
 import {
   countShopperOrders,
@@ -26,14 +26,6 @@ import { decodeOrderCursor, encodeOrderCursor, orderRowToOrder } from './order.s
 import type { OrderLineRow, OrderRow } from './order.table';
 import { cancelPendingOrder } from './order-cancel';
 import { registerOrderOpsRoutes } from './order-ops.routes';
-
-/** The `Idempotency-Key` header, once and well-formed, or 400 IDEMPOTENCY_KEY_REQUIRED. */
-function idempotencyKeyOf(request: FastifyRequest): string {
-  const header = request.headers['idempotency-key'];
-  const parsed = idempotencyKeySchema.safeParse(header);
-  if (!parsed.success) throw new OrderError('IDEMPOTENCY_KEY_REQUIRED');
-  return parsed.data;
-}
 
 /** The shopper's order routes under /api/orders (and the operators' under /api/ops/orders). */
 export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void {

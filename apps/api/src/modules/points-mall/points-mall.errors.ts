@@ -11,16 +11,6 @@ export const POINTS_MALL_ERRORS = {
   POINTS_MALL_SOLD_OUT: { status: 409, message: '已兑完', messageEn: 'Points mall item sold out' },
   POINTS_MALL_LIMIT_REACHED: { status: 409, message: '已达兑换上限', messageEn: 'Exchange limit reached' },
   POINTS_INSUFFICIENT: { status: 409, message: '积分不足', messageEn: 'Not enough points' },
-  IDEMPOTENCY_KEY_REQUIRED: {
-    status: 400,
-    message: '请求缺少防重复提交标识，请刷新后重试',
-    messageEn: 'Idempotency-Key header (8-64 characters of A-Z a-z 0-9 _ . : -) is required',
-  },
-  IDEMPOTENCY_KEY_REUSED: {
-    status: 422,
-    message: '重复的提交标识用于了不同的兑换',
-    messageEn: 'This Idempotency-Key was used with a different request',
-  },
 } as const satisfies ErrorTable<PointsMallErrorCode>;
 
 export class PointsMallError extends AppError {

@@ -1,23 +1,16 @@
-import { idempotencyKeySchema, idSchema, type PointsMallExchange, type PointsMallItems } from '@wematrix/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { idSchema, type PointsMallExchange, type PointsMallItems } from '@wematrix/shared';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { exchangePoints } from '../../flows/exchange-points';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
 import { currentUserId } from '../auth/auth.guard';
+import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { pointsBalance } from '../promotions/points.repository';
-import { PointsMallError } from './points-mall.errors';
 import { listOfferedItems } from './points-mall.repository';
 import { itemRowToView } from './points-mall.service';
 
 const itemParamsSchema = z.object({ id: idSchema });
-
-/** The `Idempotency-Key` header, once and well-formed, or 400 IDEMPOTENCY_KEY_REQUIRED. */
-function idempotencyKeyOf(request: FastifyRequest): string {
-  const parsed = idempotencyKeySchema.safeParse(request.headers['idempotency-key']);
-  if (!parsed.success) throw new PointsMallError('IDEMPOTENCY_KEY_REQUIRED');
-  return parsed.data;
-}
 
 /** 积分商城: what points buy, and the exchange (docs/member.md). */
 export function registerPointsMallRoutes(app: FastifyInstance, deps: RouteDeps): void {
