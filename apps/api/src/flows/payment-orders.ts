@@ -5,13 +5,14 @@ import { accrueOrderCommissions, reverseOrderCommissions } from '../modules/dist
 import {
   findOrderById,
   markOrderAfterSale,
-  markOrderPaid,
   markOrderRefunded,
+  moveOrderToPaid,
   orderHeadline,
 } from '../modules/orders/order.repository';
 import { restoreOrderStock } from '../modules/orders/order-stock.repository';
 import { releaseCouponForOrder } from '../modules/promotions/coupon.repository';
 import { refundPoints } from '../modules/promotions/points.repository';
+import { notifyCampaignOrder } from './campaign-orders';
 
 /**
  * What the payment flows need from orders, as a narrow port: the flows are written against
@@ -69,11 +70,14 @@ export const orderPort: OrderPort = {
     return `${title}${more}`;
   },
   async markOrderPaid(executor, input) {
-    const moved = await markOrderPaid(executor, input);
+    const moved = await moveOrderToPaid(executor, input);
+    if (!moved) return 'not_pending';
     // 分销: commission accrues in the transaction that made the order paid, so a payment is
     // never without its commission rows nor the rows without the payment (docs/distribution.md).
-    if (moved === 'paid') await accrueOrderCommissions(executor, { orderId: input.orderId, at: input.paidAt });
-    return moved;
+    await accrueOrderCommissions(executor, { orderId: input.orderId, at: input.paidAt });
+    // A campaign order's seat, claim or bargain learns it was paid in the same transaction.
+    await notifyCampaignOrder(executor, 'paid', moved, input.paidAt);
+    return 'paid';
   },
   markOrderAfterSale,
   markOrderRefunded,
@@ -87,5 +91,7 @@ export const orderPort: OrderPort = {
     await refundPoints(executor, { orderId, now: at });
     // No commission on refunded money: every accrual of the order reversed, once.
     await reverseOrderCommissions(executor, { orderId, at });
+    const order = await findOrderById(executor, orderId);
+    if (order) await notifyCampaignOrder(executor, 'refunded', order, at);
   },
 };

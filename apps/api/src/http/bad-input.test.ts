@@ -374,6 +374,27 @@ const NUL_CASES: NulCase[] = [
     signedIn: true,
   },
   {
+    route: 'POST /api/flash-sales/claims/:claimId/quote',
+    input: 'body.region.province',
+    request: {
+      method: 'POST',
+      url: '/api/flash-sales/claims/c1/quote',
+      payload: { region: { province: '广东\u0000' } },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/flash-sales/claims/:claimId/order',
+    input: 'params.claimId',
+    request: {
+      method: 'POST',
+      url: '/api/flash-sales/claims/c%00/order',
+      headers: { 'idempotency-key': 'flash-order-nul-1' },
+      payload: { addressId: 'a1', expectedTotalFen: 100 },
+    },
+    signedIn: true,
+  },
+  {
     route: 'GET /api/subscribe/templates',
     input: 'query.app',
     request: { method: 'GET', url: '/api/subscribe/templates?app=%00' },

@@ -170,6 +170,8 @@ export const FLASH_SALE_ERROR_CODES = [
   'FLASH_SALE_LIMIT_REACHED',
   /** The stock gate (Redis) cannot be reached: nothing was taken, try again. */
   'FLASH_SALE_UNAVAILABLE',
+  /** The claim is not this shopper's, was released, expired or already ordered. */
+  'FLASH_SALE_CLAIM_INVALID',
 ] as const;
 export type FlashSaleErrorCode = (typeof FLASH_SALE_ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_STATUSES } from '../domain/order/order-status';
 import { mobilePhoneSchema, regionNamesSchema } from './address';
+import { campaignKindSchema } from './campaign';
 import { cursorPageOf, cursorQuerySchema, fenSchema, idSchema, textInputSchema } from './common';
 import { MAX_LINE_QUANTITY } from './limits';
 
@@ -56,6 +57,38 @@ export const placeOrderRequestSchema = z
     path: ['addressId'],
   });
 export type PlaceOrderRequest = z.input<typeof placeOrderRequestSchema>;
+
+/**
+ * Ordering at a campaign's price (POST /api/flash-sales/claims/:id/order, a group's join, a
+ * bargain's buy ...; header `Idempotency-Key` required). The campaign decides the one line and
+ * its price; the shopper gives the address and the total they saw (409 PRICE_CHANGED when the
+ * API's differs). No coupon and no points: 活动价不与优惠券、积分同享.
+ */
+export const campaignOrderRequestSchema = z
+  .object({
+    addressId: idSchema.optional(),
+    address: orderAddressInputSchema.optional(),
+    expectedTotalFen: fenSchema,
+  })
+  .refine((v) => (v.addressId === undefined) !== (v.address === undefined), {
+    message: 'addressId or address is required (one of them)',
+    path: ['addressId'],
+  });
+export type CampaignOrderRequest = z.input<typeof campaignOrderRequestSchema>;
+
+/**
+ * The figures of a campaign order before placing it (POST …/quote): the region decides the
+ * shipping fee; the answer is an orderQuoteSchema, whose totalFen the order then expects.
+ */
+export const campaignQuoteRequestSchema = z.object({
+  region: z
+    .object({
+      province: textInputSchema.max(40).optional(),
+      regionCode: textInputSchema.regex(/^[0-9]{6}$/).optional(),
+    })
+    .optional(),
+});
+export type CampaignQuoteRequest = z.input<typeof campaignQuoteRequestSchema>;
 
 /** The address as it was when the order was placed: later edits to the book never change it. */
 export const orderAddressSchema = z.object({
@@ -115,6 +148,8 @@ export const orderSchema = z.object({
   completedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.enum(['shopper', 'pay_timeout']).nullable(),
+  /** The campaign the order was placed in (秒杀, 拼团 ...); null for an ordinary order. */
+  campaignKind: campaignKindSchema.nullable(),
 });
 export type Order = z.infer<typeof orderSchema>;
 

@@ -13,6 +13,7 @@ import * as m0011 from './0011-member-points-mall';
 import * as m0012 from './0012-subscribe-messages';
 import * as m0013 from './0013-distribution';
 import * as m0014 from './0014-flash-sales';
+import * as m0015 from './0015-campaign-orders';
 
 /**
  * Every migration, by name, in order. A static map rather than a folder scan so it works
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012-subscribe-messages': m0012,
   '0013-distribution': m0013,
   '0014-flash-sales': m0014,
+  '0015-campaign-orders': m0015,
 };

@@ -15,6 +15,11 @@ export const FLASH_SALE_ERRORS = {
     message: '抢购人数过多，请稍后再试',
     messageEn: 'Flash-sale stock gate unavailable; nothing was taken, try again',
   },
+  FLASH_SALE_CLAIM_INVALID: {
+    status: 409,
+    message: '抢购资格已失效，请重新抢购',
+    messageEn: 'This claim is not yours, has expired, was released or was already ordered',
+  },
 } as const satisfies ErrorTable<FlashSaleErrorCode>;
 
 export class FlashSaleError extends AppError {

@@ -104,6 +104,8 @@ export async function dueHeldClaimIds(db: Executor, { now, limit }: { now: Date;
     .select('id')
     .where('status', '=', 'held')
     .where('hold_until', '<=', now)
+    // A claim turned into an order is given back by that order's cancel (flash-sale.orders.ts).
+    .where('order_id', 'is', null)
     .orderBy('hold_until')
     .limit(limit)
     .execute();

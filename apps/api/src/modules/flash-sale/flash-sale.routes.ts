@@ -1,17 +1,30 @@
-import { type FlashSaleClaim, type FlashSaleSlots, flashSaleClaimInputSchema, idSchema } from '@wematrix/shared';
+import {
+  campaignOrderRequestSchema,
+  campaignQuoteRequestSchema,
+  type FlashSaleClaim,
+  type FlashSaleSlots,
+  flashSaleClaimInputSchema,
+  idSchema,
+  type Order,
+  type OrderQuoteView,
+} from '@wematrix/shared';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
+import { placeCampaignOrder, quoteCampaignOrder } from '../../flows/campaign-orders';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
 import { currentUserId } from '../auth/auth.guard';
+import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { registerFlashSaleJobs } from './flash-sale.jobs';
+import { flashSaleOrderTerms } from './flash-sale.orders';
 import { claimFlashSale, listFlashSales } from './flash-sale.service';
 import { createPostgresStockGate } from './postgres-stock-gate';
 import { createRedisStockGate, type RedisStockGate } from './redis-stock-gate';
 import type { StockGate } from './stock-gate';
 
 const slotParamsSchema = z.object({ slotId: idSchema });
+const claimParamsSchema = z.object({ claimId: idSchema });
 
 /**
  * A Redis client that fails fast: no offline queue and no retries per command, so a claim
@@ -65,6 +78,50 @@ export function registerFlashSaleRoutes(app: FastifyInstance, deps: RouteDeps): 
       const claim = await claimFlashSale(db, gate, { slotId, userId, quantity, now: clock() });
       reply.code(201);
       return claim;
+    },
+  );
+
+  // The figures of the order a held claim would become (the slot's price, the region's shipping).
+  app.post(
+    '/api/flash-sales/claims/:claimId/quote',
+    { preHandler: deps.requireUser },
+    async (request): Promise<OrderQuoteView> => {
+      const userId = currentUserId(request);
+      const { claimId } = parseInput(claimParamsSchema, request.params, 'params');
+      const input = parseInput(campaignQuoteRequestSchema, request.body ?? {}, 'body');
+      const now = clock();
+      return quoteCampaignOrder(
+        { db, assetUrl: deps.assetUrl },
+        { userId, now, input, terms: (trx) => flashSaleOrderTerms(trx, { claimId, userId, now }) },
+      );
+    },
+  );
+
+  // A held claim becomes an order at the slot's price, to be paid before the hold ends
+  // (docs/flash-sale.md "Ordering from a claim"); then paying is POST /api/orders/:id/pay.
+  app.post(
+    '/api/flash-sales/claims/:claimId/order',
+    { preHandler: deps.requireUser },
+    async (request, reply): Promise<Order> => {
+      const userId = currentUserId(request);
+      const idempotencyKey = idempotencyKeyOf(request);
+      const { claimId } = parseInput(claimParamsSchema, request.params, 'params');
+      const input = parseInput(campaignOrderRequestSchema, request.body, 'body');
+      const now = clock();
+      const answer = await placeCampaignOrder(
+        { db, assetUrl: deps.assetUrl },
+        {
+          userId,
+          idempotencyKey,
+          now,
+          target: { kind: 'flash_sale', id: claimId },
+          input,
+          terms: (trx) => flashSaleOrderTerms(trx, { claimId, userId, now }),
+        },
+      );
+      reply.code(answer.status);
+      if (answer.replayed) reply.header('idempotent-replayed', 'true');
+      return answer.body;
     },
   );
 }

@@ -30,4 +30,6 @@ export interface FlashSaleClaimsTable {
   hold_until: Date;
   created_at: ColumnType<Date, Date, never>;
   released_at: Date | null;
+  /** Migration 0015: the order this claim became; set once, cleared when that order is cancelled. */
+  order_id: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -22,16 +22,26 @@ export function findOrderByNo(executor: Executor, orderNo: string): Promise<Orde
  */
 export async function markOrderPaid(
   executor: Executor,
-  { orderId, paidAt }: { orderId: string; paidAt: Date },
+  input: { orderId: string; paidAt: Date },
 ): Promise<'paid' | 'not_pending'> {
-  const rows = await executor
+  return (await moveOrderToPaid(executor, input)) ? 'paid' : 'not_pending';
+}
+
+/**
+ * markOrderPaid answering the campaign the order was placed in (campaign_kind/ref), for the
+ * paid hook of campaign orders; undefined when the order was not pending (nothing written).
+ */
+export async function moveOrderToPaid(
+  executor: Executor,
+  { orderId, paidAt }: { orderId: string; paidAt: Date },
+): Promise<Pick<OrderRow, 'id' | 'campaign_kind' | 'campaign_ref'> | undefined> {
+  return executor
     .updateTable('orders')
     .set({ status: 'paid', paid_at: paidAt, updated_at: paidAt })
     .where('id', '=', orderId)
     .where('status', '=', 'pending_payment')
-    .returning('id')
-    .execute();
-  return rows.length === 1 ? 'paid' : 'not_pending';
+    .returning(['id', 'campaign_kind', 'campaign_ref'])
+    .executeTakeFirst();
 }
 
 /**

@@ -49,6 +49,7 @@ export function orderRowToOrder(row: OrderRow, lines: readonly OrderLineRow[], a
     completedAt: iso(row.completed_at),
     cancelledAt: iso(row.cancelled_at),
     cancelReason: row.cancel_reason,
+    campaignKind: row.campaign_kind,
   };
 }
 

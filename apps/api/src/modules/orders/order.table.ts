@@ -1,4 +1,4 @@
-import type { OrderAddress, OrderStatus } from '@wematrix/shared';
+import type { CampaignKind, OrderAddress, OrderStatus } from '@wematrix/shared';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Migration 0003. Status changes only through the conditional updates in order.repository.ts. */
@@ -28,6 +28,9 @@ export interface OrdersTable {
   cancelled_at: Date | null;
   cancel_reason: 'shopper' | 'pay_timeout' | null;
   refunded_at: Date | null;
+  /** Migration 0015: the campaign an order was placed in, and its row there (both or neither). */
+  campaign_kind: CampaignKind | null;
+  campaign_ref: string | null;
   created_at: ColumnType<Date, Date, never>;
   updated_at: Date;
 }
