@@ -185,7 +185,9 @@ describe('decideGroupOpen', () => {
 
 describe('decideGroupJoin', () => {
   const now = at('2026-12-06T12:00:00Z');
-  const join = (overrides: Partial<GroupJoinInput> & { group?: Partial<GroupJoinInput['group']> } = {}) =>
+  const join = (
+    overrides: Omit<Partial<GroupJoinInput>, 'group'> & { group?: Partial<GroupJoinInput['group']> } = {},
+  ) =>
     decideGroupJoin({
       liveSeats: [{ seatNo: 1, userId: 'leader' }],
       userId: 'joiner',
