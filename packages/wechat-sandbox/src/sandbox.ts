@@ -7,11 +7,13 @@ import { registerCors } from './routes/cors';
 import { registerPayPageRoutes } from './routes/pay-page';
 import { registerPayV3Routes } from './routes/pay-v3';
 import { registerSubscribeMessageRoutes } from './routes/subscribe-message';
+import { registerWxacodeRoutes } from './routes/wxacode';
 import { type SandboxAppCredentials, SandboxAppRegistry, type SandboxClock } from './sandbox-app';
 import { AccessTokenStore } from './state/access-tokens';
 import { LoginCodeStore } from './state/login-codes';
 import { OpenidLog } from './state/openid-log';
 import { SubscribeMessageStore } from './state/subscribe-messages';
+import { WxacodeLog } from './state/wxacodes';
 
 export interface SandboxOptions {
   apps: readonly SandboxAppCredentials[];
@@ -31,6 +33,8 @@ export interface Sandbox {
   pay: SandboxPay;
   /** Subscribe messages: templates (addTemplate), refusals (refuse -> 43101) and delivered messages. */
   subscribe: SubscribeMessageStore;
+  /** Mini-program codes drawn by getwxacodeunlimit, in order (tests count calls here). */
+  wxacode: WxacodeLog;
 }
 
 /** A local stand-in for WeChat's servers. Each service registers its routes from routes/. */
@@ -41,6 +45,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const accessTokens = new AccessTokenStore(clock);
   const openids = new OpenidLog();
   const subscribe = new SubscribeMessageStore(clock);
+  const wxacode = new WxacodeLog();
   const app = Fastify({ logger: options.logger ?? false });
   const pay = new SandboxPay({
     clock,
@@ -70,6 +75,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   registerPayV3Routes(app, { pay, apps, clock, rawBody: (request) => rawBodies.get(request) ?? '' });
   registerPayPageRoutes(app, { pay });
   registerSubscribeMessageRoutes(app, { tokens: accessTokens, openids, store: subscribe });
+  registerWxacodeRoutes(app, { tokens: accessTokens, log: wxacode, clock });
   app.get('/sandbox/health', async () => ({ ok: true }));
 
   return {
@@ -77,6 +83,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     accessTokens,
     pay,
     subscribe,
+    wxacode,
     issueLoginCode(appid, userKey) {
       if (!apps.has(appid)) throw new Error(`Sandbox has no app ${appid}`);
       return codes.issue(appid, userKey);
