@@ -1,6 +1,8 @@
 import type { Database } from '../database';
+import { seedBargains } from './bargain-seed';
 import { catalog } from './catalog.data';
 import { seedFlashSales } from './flash-sale-seed';
+import { seedLotteries } from './lottery-seed';
 import { seedPointsMall } from './points-mall-seed';
 import { seedPromotions } from './promotions-seed';
 import { isCatalogEmpty, type SeedResult, seedCatalog } from './seed';
@@ -18,5 +20,7 @@ export async function seedDemoIfAsked(db: Database, seedDemo: boolean, now: Date
   await seedPromotions(db, now);
   await seedPointsMall(db, now);
   await seedFlashSales(db, now);
+  await seedBargains(db, now);
+  await seedLotteries(db, now);
   return seeded;
 }
