@@ -14,7 +14,7 @@ import {
   releaseRefund,
   reserveRefund,
 } from '../modules/payments/payments.repository';
-import type { RefundRow } from '../modules/payments/payments.table';
+import type { RefundPurpose, RefundRow } from '../modules/payments/payments.table';
 import type { PaymentFlowDeps } from './payment-flow-deps';
 import { settleSucceededRefund } from './settle-refund';
 
@@ -24,6 +24,8 @@ export interface RefundRequest {
   reason: string;
   /** Unique per refund (WeChat: 1-64 of [0-9A-Za-z_-|*@]); the same number is the same refund. */
   outRefundNo: string;
+  /** 'rebate': the goods still ship, the order stays as it is (团长免单); default 'refund'. */
+  purpose?: RefundPurpose;
 }
 
 /**
@@ -132,7 +134,7 @@ export async function submitRefund(deps: PaymentFlowDeps, refundId: string): Pro
  */
 export async function refundPayment(
   deps: PaymentFlowDeps,
-  input: { orderId: string; amountFen: number; reason: string; outRefundNo: string },
+  input: { orderId: string; amountFen: number; reason: string; outRefundNo: string; purpose?: RefundPurpose },
   alongside?: (trx: Transaction<DB>, now: Date) => Promise<void>,
 ): Promise<RefundRow> {
   const payment = await findPaymentByOrderId(deps.db, input.orderId);
@@ -145,7 +147,13 @@ export async function refundPayment(
       await alongside?.(trx, now);
       return requestRefund(
         trx,
-        { paymentId: payment.id, amountFen: input.amountFen, reason: input.reason, outRefundNo: input.outRefundNo },
+        {
+          paymentId: payment.id,
+          amountFen: input.amountFen,
+          reason: input.reason,
+          outRefundNo: input.outRefundNo,
+          purpose: input.purpose,
+        },
         now,
       );
     }));

@@ -9,7 +9,8 @@ import type { PaymentFlowDeps } from './payment-flow-deps';
  * payment's row lock): the refund becomes succeeded, and once every fen of the payment is
  * back with the shopper the order becomes 已退款. An order refunded from 待发货 / 售后中 also
  * gets its coupon and points back, and its stock when the goods are in the warehouse (see
- * OrderPort.releaseOrderHoldings); a cancelled one had them back at its cancel. The
+ * OrderPort.releaseOrderHoldings); a cancelled one had them back at its cancel. A rebate
+ * (purpose 'rebate', 团长免单) only settles the refund itself: the order never moves. The
  * order's conditional update decides, so a second report of the same refund changes nothing.
  */
 export async function settleSucceededRefund(
@@ -26,6 +27,9 @@ export async function settleSucceededRefund(
     succeededAt: input.succeededAt,
     now: input.now,
   });
+  // A rebate (团长免单) gives money back while the goods still ship: the order stays 待发货
+  // with its stock, coupon, points and commission, whatever has come back.
+  if (refund.purpose === 'rebate') return;
   if ((await succeededRefundFen(trx, payment.id)) < payment.amount_fen) return;
   const order = await deps.orders.findOrderById(trx, payment.order_id);
   if (!order) return;

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/database';
 import type { Executor } from '../../db/executor';
-import type { PaymentRow, RefundRow, RefundStatus } from './payments.table';
+import type { PaymentRow, RefundPurpose, RefundRow, RefundStatus } from './payments.table';
 
 export function findPaymentByOrderId(executor: Executor, orderId: string): Promise<PaymentRow | undefined> {
   return executor.selectFrom('payments').selectAll().where('order_id', '=', orderId).executeTakeFirst();
@@ -140,7 +140,15 @@ export async function releaseRefund(
 
 export function insertRefund(
   executor: Executor,
-  row: { paymentId: string; outRefundNo: string; amountFen: number; reason: string; now: Date },
+  row: {
+    paymentId: string;
+    outRefundNo: string;
+    amountFen: number;
+    reason: string;
+    /** Default 'refund'; 'rebate' gives money back while the order stands (团长免单). */
+    purpose?: RefundPurpose;
+    now: Date;
+  },
 ): Promise<RefundRow> {
   return executor
     .insertInto('refunds')
@@ -149,6 +157,7 @@ export function insertRefund(
       out_refund_no: row.outRefundNo,
       amount_fen: row.amountFen,
       reason: row.reason,
+      purpose: row.purpose ?? 'refund',
       created_at: row.now,
       updated_at: row.now,
     })

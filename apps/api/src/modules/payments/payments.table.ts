@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export type PaymentStatus = 'pending' | 'paid' | 'closed';
 export type RefundStatus = 'submitting' | 'processing' | 'succeeded' | 'failed';
+export type RefundPurpose = 'refund' | 'rebate';
 
 /** One WeChat Pay transaction per order; out_trade_no is the order's order_no. */
 export interface PaymentsTable {
@@ -37,6 +38,11 @@ export interface RefundsTable {
   refund_id: string | null;
   failure: string | null;
   succeeded_at: Date | null;
+  /**
+   * Migration 0016. 'rebate': money given back while the goods still ship (团长免单); it never
+   * moves the order to 已退款 nor gives back its stock, coupon or points.
+   */
+  purpose: ColumnType<RefundPurpose, RefundPurpose | undefined, never>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
