@@ -1,0 +1,3 @@
+export * from './share-payload';
+export * from './share-stats';
+export * from './wxacode-scene';
