@@ -2,6 +2,7 @@ import type { Database } from '../database';
 import { seedBargains } from './bargain-seed';
 import { catalog } from './catalog.data';
 import { seedFlashSales } from './flash-sale-seed';
+import { seedGroupBuys } from './group-buy-seed';
 import { seedLotteries } from './lottery-seed';
 import { seedPointsMall } from './points-mall-seed';
 import { seedPromotions } from './promotions-seed';
@@ -20,6 +21,7 @@ export async function seedDemoIfAsked(db: Database, seedDemo: boolean, now: Date
   await seedPromotions(db, now);
   await seedPointsMall(db, now);
   await seedFlashSales(db, now);
+  await seedGroupBuys(db, now);
   await seedBargains(db, now);
   await seedLotteries(db, now);
   return seeded;
