@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, freshShopper, type TestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
+import { prepayIdOf, startPay } from '../payments/payment-test-kit';
 import {
   createActivity,
   groupState,
@@ -87,6 +88,30 @@ describe.each(testDatabases())('group-buy races on $name', (database) => {
       expect(new Set(answers.filter((a) => a.statusCode !== 201).map((a) => a.json().code))).toEqual(
         new Set(['GROUP_ALREADY_JOINED']),
       );
+    },
+  );
+
+  it.skipIf(skip !== null)(
+    label('the last two seats paid at the same moment: the group succeeds (5 rounds)'),
+    async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const activityId = await createActivity(t.db, now(), { group_size: 3 });
+        const { groupId } = await openPaidGroup(t, await freshShopper(t), activityId);
+        const joiners = await Promise.all([freshShopper(t), freshShopper(t)]);
+        const orders = [];
+        for (const token of joiners)
+          orders.push((await orderRequest(t, token, { join: groupId })).json() as { id: string });
+        const prepays = await Promise.all(
+          joiners.map(async (token, i) => prepayIdOf(await startPay(t, token, (orders[i] as { id: string }).id))),
+        );
+        await Promise.all(
+          prepays.map((prepayId) => t.sandbox.app.inject({ method: 'POST', url: `/sandbox/pay/${prepayId}/pay` })),
+        );
+        await t.sandbox.pay.notifier.settle();
+        const state = await groupState(t.db, groupId);
+        expect(state.members.map((m) => m.status)).toEqual(['paid', 'paid', 'paid']);
+        expect(state.group.status).toBe('succeeded');
+      }
     },
   );
 
