@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOTTERY_PRIZE_KINDS } from '../domain/lottery/lottery-rules';
 import { campaignStatusSchema } from './campaign';
+import { idSchema, textInputSchema } from './common';
 
 export const lotteryPrizeKindSchema = z.enum(LOTTERY_PRIZE_KINDS);
 
@@ -72,3 +73,42 @@ export type LotteryMyPrize = z.infer<typeof lotteryMyPrizeSchema>;
 
 export const lotteryMyPrizesSchema = z.object({ items: z.array(lotteryMyPrizeSchema) });
 export type LotteryMyPrizes = z.infer<typeof lotteryMyPrizesSchema>;
+
+/**
+ * `POST /api/ops/lotteries` (operators): a lottery and its pool in shown order. Shapes only
+ * here; the rules (odds <= 100%, stock, the ¥50,000 cap, targets) answer 422
+ * LOTTERY_POOL_INVALID with every reason in Chinese.
+ */
+export const lotteryCreateRequestSchema = z.object({
+  id: idSchema,
+  campaignId: idSchema.nullable().optional(),
+  title: textInputSchema.min(1).max(60),
+  dailyDraws: z.number().int(),
+  maxExtraDrawsPerDay: z.number().int().optional(),
+  startsAt: z.string().datetime(),
+  endsAt: z.string().datetime(),
+  prizes: z
+    .array(
+      z.object({
+        id: idSchema,
+        kind: lotteryPrizeKindSchema,
+        title: textInputSchema.min(1).max(40),
+        image: textInputSchema.max(500).nullable().optional(),
+        probabilityPpm: z.number().int(),
+        stock: z.number().int(),
+        valueFen: z.number().int(),
+        couponTemplateId: idSchema.nullable().optional(),
+        points: z.number().int().nullable().optional(),
+        skuId: idSchema.nullable().optional(),
+      }),
+    )
+    .max(20),
+});
+export type LotteryCreateRequest = z.input<typeof lotteryCreateRequestSchema>;
+
+/** 201 of `POST /api/ops/lotteries`: the odds as shoppers will see them (概率公示), to check before going live. */
+export const lotteryCreatedSchema = z.object({
+  id: z.string(),
+  odds: z.array(z.object({ prizeId: z.string().nullable(), title: z.string(), oddsPercent: z.string() })),
+});
+export type LotteryCreated = z.infer<typeof lotteryCreatedSchema>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  lotteryCreatedSchema,
   lotteryDrawResultSchema,
   lotteryMyPrizesSchema,
   lotteryViewSchema,
@@ -14,11 +15,12 @@ import { createTestLottery, lotteryState, prize } from './lottery.fixtures';
 import { grantExtraDraw } from './lottery-extra-draws';
 
 const HOUR_MS = 3600_000;
+const OPS_TOKEN = 'lottery-ops-token-0123456789abcdef';
 
 describe.each(testDatabases())('lottery routes on $name', (database) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(database);
+    t = await createTestApp(database, { config: { opsApiToken: OPS_TOKEN } });
   });
   afterAll(async () => {
     await t?.close();
@@ -242,5 +244,73 @@ describe.each(testDatabases())('lottery routes on $name', (database) => {
     const token = await freshShopper(t);
     const won = await drawOk(token, lottery.id);
     expectError(await claim(token, won.drawId, 0), 409, 'LOTTERY_PRIZE_ALREADY_CLAIMED');
+  });
+
+  it('operators save a lottery through the rules: 201 with the odds shoppers will see; refused with every reason, nothing written', async () => {
+    const save = (body: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: '/api/ops/lotteries', headers: bearer(OPS_TOKEN), payload: body });
+    const id = `ops-lottery-${Date.now()}`;
+    const base = {
+      id,
+      title: '双十二抽奖',
+      dailyDraws: 2,
+      startsAt: new Date(now().getTime() - HOUR_MS).toISOString(),
+      endsAt: new Date(now().getTime() + HOUR_MS).toISOString(),
+    };
+    const refused = await save({
+      ...base,
+      prizes: [
+        {
+          id: `${id}-a`,
+          kind: 'product',
+          title: '豪车',
+          probabilityPpm: 600_000,
+          stock: 1,
+          valueFen: 5_000_001,
+          skuId: 'sku-toner',
+        },
+        {
+          id: `${id}-b`,
+          kind: 'coupon',
+          title: '券',
+          probabilityPpm: 400_001,
+          stock: 1,
+          valueFen: 100,
+          couponTemplateId: 'no-such-tpl',
+        },
+      ],
+    });
+    const body = expectError(refused, 422, 'LOTTERY_POOL_INVALID');
+    expect(body.message).toMatch(/五万元/);
+    expect(body.message).toMatch(/100%/);
+    expect(body.message).toMatch(/券模板 no-such-tpl 不存在/);
+    expect(await t.db.selectFrom('lotteries').select('id').where('id', '=', id).execute()).toEqual([]);
+    expectError(
+      await t.app.inject({ method: 'POST', url: '/api/ops/lotteries', payload: base }),
+      401,
+      'UNAUTHENTICATED',
+    );
+
+    const created = await save({
+      ...base,
+      prizes: [
+        {
+          id: `${id}-a`,
+          kind: 'points',
+          title: '66 积分',
+          probabilityPpm: 333_333,
+          stock: 10,
+          valueFen: 66,
+          points: 66,
+        },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(expectContract(lotteryCreatedSchema, created).odds).toEqual([
+      { prizeId: `${id}-a`, title: '66 积分', oddsPercent: '33.3333%' },
+      { prizeId: null, title: '谢谢参与', oddsPercent: '66.6667%' },
+    ]);
+    expect((await view(await freshShopper(t), id)).drawsLeftToday).toBe(2);
+    expectError(await save({ ...base, prizes: [] }), 422, 'LOTTERY_POOL_INVALID');
   });
 });

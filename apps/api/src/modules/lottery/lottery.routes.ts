@@ -3,9 +3,12 @@ import {
   campaignOrderRequestSchema,
   campaignQuoteRequestSchema,
   idSchema,
+  type LotteryCreated,
   type LotteryDrawResult,
   type LotteryMyPrizes,
   type LotteryView,
+  lotteryCreateRequestSchema,
+  lotteryOdds,
   type Order,
   type OrderQuoteView,
 } from '@wematrix/shared';
@@ -13,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { placeCampaignOrder, quoteCampaignOrder } from '../../flows/campaign-orders';
 import { drawLottery, type RandomSource } from '../../flows/draw-lottery';
+import { createOpsGuard } from '../../http/ops-guard';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
 import { currentUserId } from '../auth/auth.guard';
@@ -20,7 +24,7 @@ import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { LotteryError } from './lottery.errors';
 import { lotteryOrderTerms } from './lottery.orders';
 import { findLottery, listWonDraws } from './lottery.repository';
-import { lotteryView, myPrizeView } from './lottery.service';
+import { createLottery, lotteryView, myPrizeView } from './lottery.service';
 
 const lotteryParamsSchema = z.object({ id: idSchema });
 const drawParamsSchema = z.object({ drawId: z.string().uuid() });
@@ -101,5 +105,36 @@ export function registerLotteryRoutes(
     );
     reply.code(answer.status);
     return answer.body;
+  });
+
+  // Operators (until the console): a lottery saved through the pool rules, answered with the
+  // odds as shoppers will see them.
+  const ops = { preHandler: createOpsGuard(deps.config.opsApiToken ?? null) };
+  app.post('/api/ops/lotteries', ops, async (request, reply): Promise<LotteryCreated> => {
+    const body = parseInput(lotteryCreateRequestSchema, request.body, 'body');
+    const prizes = body.prizes.map((p) => ({ ...p, image: p.image ?? null }));
+    const now = clock();
+    await db.transaction().execute((trx) =>
+      createLottery(
+        trx,
+        {
+          ...body,
+          campaignId: body.campaignId ?? null,
+          startsAt: new Date(body.startsAt),
+          endsAt: new Date(body.endsAt),
+          prizes,
+        },
+        now,
+      ),
+    );
+    const odds = lotteryOdds(prizes);
+    reply.code(201);
+    return {
+      id: body.id,
+      odds: odds.map((line) => {
+        const prize = line.prizeIndex === null ? null : prizes[line.prizeIndex];
+        return { prizeId: prize?.id ?? null, title: prize?.title ?? '谢谢参与', oddsPercent: line.percent };
+      }),
+    };
   });
 }

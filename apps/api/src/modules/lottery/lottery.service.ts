@@ -135,11 +135,11 @@ export function lotteryProblems(input: LotteryInput): LotteryPoolProblem[] {
 }
 
 /**
- * Saves a lottery and its pool after the rules (422 LOTTERY_POOL_INVALID with every reason,
- * nothing written). The caller opens the transaction so the pool lands whole or not at all.
+ * Saves a lottery and its pool after the rules and the references (422 LOTTERY_POOL_INVALID
+ * with every reason, nothing written). The caller opens the transaction so the pool lands whole or not at all.
  */
 export async function createLottery(trx: Transaction<DB>, input: LotteryInput, now: Date): Promise<void> {
-  const problems = lotteryProblems(input);
+  const problems = [...lotteryProblems(input), ...(await lotteryReferenceProblems(trx, input))];
   if (problems.length > 0) {
     throw new LotteryError('LOTTERY_POOL_INVALID', {
       message: problems.map((p) => p.message).join('；'),
@@ -179,4 +179,38 @@ export async function createLottery(trx: Transaction<DB>, input: LotteryInput, n
       })),
     )
     .execute();
+}
+
+/**
+ * What the pool names that does not exist (campaign, coupon templates, SKUs) or already does
+ * (the lottery or a prize id): refused with the reason instead of a foreign-key failure.
+ */
+export async function lotteryReferenceProblems(db: Executor, input: LotteryInput): Promise<LotteryPoolProblem[]> {
+  const problems: LotteryPoolProblem[] = [];
+  const missing = async (table: 'campaigns' | 'coupon_templates' | 'skus', ids: string[]): Promise<string[]> => {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+    const found = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => !found.has(id));
+  };
+  if (input.campaignId) {
+    for (const id of await missing('campaigns', [input.campaignId]))
+      problems.push({ code: 'REFERENCE_UNKNOWN', message: `活动 ${id} 不存在` });
+  }
+  const templates = input.prizes.flatMap((p) =>
+    p.kind === 'coupon' && p.couponTemplateId ? [p.couponTemplateId] : [],
+  );
+  for (const id of await missing('coupon_templates', templates))
+    problems.push({ code: 'REFERENCE_UNKNOWN', message: `券模板 ${id} 不存在` });
+  const skus = input.prizes.flatMap((p) => (p.kind === 'product' && p.skuId ? [p.skuId] : []));
+  for (const id of await missing('skus', skus))
+    problems.push({ code: 'REFERENCE_UNKNOWN', message: `商品规格 ${id} 不存在` });
+  if (await findLottery(db, input.id)) problems.push({ code: 'ID_TAKEN', message: `抽奖活动编号 ${input.id} 已存在` });
+  const prizeIds = input.prizes.map((p) => p.id);
+  if (new Set(prizeIds).size !== prizeIds.length) problems.push({ code: 'ID_TAKEN', message: '奖品编号重复' });
+  if (prizeIds.length > 0) {
+    const taken = await db.selectFrom('lottery_prizes').select('id').where('id', 'in', prizeIds).execute();
+    for (const row of taken) problems.push({ code: 'ID_TAKEN', message: `奖品编号 ${row.id} 已存在` });
+  }
+  return problems;
 }

@@ -45,7 +45,11 @@ export type LotteryPoolProblemCode =
   | 'VALUE_OVER_LEGAL_LIMIT'
   | 'PRIZE_TARGET_MISSING'
   | 'DAILY_DRAWS_INVALID'
-  | 'WINDOW_INVALID';
+  | 'WINDOW_INVALID'
+  /** Checked by the API against its tables: a campaign, template or SKU that does not exist. */
+  | 'REFERENCE_UNKNOWN'
+  /** Checked by the API: the lottery or a prize id is taken, or repeated in the pool. */
+  | 'ID_TAKEN';
 
 export interface LotteryPoolProblem {
   code: LotteryPoolProblemCode;
