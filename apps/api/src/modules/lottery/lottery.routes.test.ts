@@ -239,6 +239,22 @@ describe.each(testDatabases())('lottery routes on $name', (database) => {
     expect((await myPrizes(token, lottery.id)).items).toMatchObject([{ status: 'claimed', orderId: again.json().id }]);
   });
 
+  it('an unpaid prize order past its pay deadline is cancelled by the job, and the prize can be claimed again', async () => {
+    const start = now();
+    const lottery = await createTestLottery(t.db, now(), [prize({ kind: 'product', skuId: 'sku-toner', stock: 1 })]);
+    const token = await freshShopper(t);
+    const won = await drawOk(token, lottery.id);
+    const figures = await quote(token, won.drawId);
+    const response = await claim(token, won.drawId, figures.totalFen);
+    expect(response.statusCode, response.body).toBe(201);
+    const order = response.json() as { status: string; payDeadlineAt: string };
+    if (order.status !== 'pending_payment') return; // a 0-fen total is paid at once: nothing to expire
+    t.time.set(new Date(Date.parse(order.payDeadlineAt) + 1000));
+    await t.jobs.tick(now());
+    expect((await myPrizes(token, lottery.id)).items).toMatchObject([{ status: 'unclaimed', orderId: null }]);
+    t.time.set(start);
+  });
+
   it('coupons and points are issued at the draw: claiming them says so', async () => {
     const lottery = await createTestLottery(t.db, now(), [prize({ kind: 'points' })]);
     const token = await freshShopper(t);
