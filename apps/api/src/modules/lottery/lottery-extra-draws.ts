@@ -12,14 +12,25 @@ import type { LotteryExtraDrawReason } from './lottery.table';
  *
  * Once per source: the row is unique per (lottery, reason, source), so a replayed
  * notification or a second call changes nothing. Nothing happens when the lottery is unknown
- * or not live at `now`. The caller makes sure the friend is not the inviter. True when a
- * draw was granted. At most `max_extra_draws_per_day` of them count on one day.
+ * or not live at `now`, and nothing for one's own action: a sign-up whose source is the
+ * inviter, or `friendUserId` (who ordered) equal to the inviter. True when a draw was
+ * granted. At most `max_extra_draws_per_day` of them count on one day.
  */
 export async function grantExtraDraw(
   executor: Executor,
-  grant: { lotteryId: string; inviterUserId: string; reason: LotteryExtraDrawReason; sourceId: string; now: Date },
+  grant: {
+    lotteryId: string;
+    inviterUserId: string;
+    reason: LotteryExtraDrawReason;
+    sourceId: string;
+    /** The friend who acted, when the source is not their user id (an order). */
+    friendUserId?: string;
+    now: Date;
+  },
 ): Promise<boolean> {
   const { now } = grant;
+  const friend = grant.friendUserId ?? (grant.reason === 'friend_signup' ? grant.sourceId : null);
+  if (friend === grant.inviterUserId) return false;
   const lottery = await executor
     .selectFrom('lotteries')
     .select('id')

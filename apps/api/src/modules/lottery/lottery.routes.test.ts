@@ -184,6 +184,18 @@ describe.each(testDatabases())('lottery routes on $name', (database) => {
     expect((await view(token, lottery.id)).drawsLeftToday).toBe(3);
     for (let i = 0; i < 3; i += 1) await drawOk(token, lottery.id);
     expectError(await draw(token, lottery.id), 409, 'LOTTERY_NO_DRAWS_LEFT');
+    // One's own sign-up or order is no friend's action.
+    expect(await grant('friend_signup', inviterUserId)).toBe(false);
+    expect(
+      await grantExtraDraw(t.db, {
+        lotteryId: lottery.id,
+        inviterUserId,
+        reason: 'friend_order',
+        sourceId: randomUUID(),
+        friendUserId: inviterUserId,
+        now: now(),
+      }),
+    ).toBe(false);
     // Unknown or closed lotteries grant nothing.
     expect(
       await grantExtraDraw(t.db, {
