@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppName } from '@wematrix/shared';
+import type { WxacodeEnvVersion } from './integrations/wechat/wxacode.client';
 import type { WechatPaySettings } from './integrations/wechatpay';
 import { parseSubscribeConfig, type SubscribeConfig } from './modules/subscribe/subscribe.config';
 import { loadOrCreateSessionSecret } from './session-secret';
@@ -71,6 +72,11 @@ export interface ApiConfig {
    * With it set, a claim while Redis is unreachable answers 503 FLASH_SALE_UNAVAILABLE.
    */
   redisUrl?: string | null;
+  /**
+   * Which version of the mini-programs share codes (小程序码) open: WECHAT_WXACODE_ENV_VERSION
+   * release (default) | trial | develop. Absent in hand-built configs: release.
+   */
+  wxacodeEnvVersion?: WxacodeEnvVersion;
 }
 
 /** Where uploads go when UPLOAD_DIR is unset. */
@@ -238,6 +244,13 @@ function wechatPayConfig(env: NodeJS.ProcessEnv, production: boolean, publicBase
   };
 }
 
+function wxacodeEnvVersion(env: NodeJS.ProcessEnv): WxacodeEnvVersion {
+  const value = optional(env.WECHAT_WXACODE_ENV_VERSION) ?? 'release';
+  if (value !== 'release' && value !== 'trial' && value !== 'develop')
+    throw new ConfigError(`WECHAT_WXACODE_ENV_VERSION must be release, trial or develop, got "${value}"`);
+  return value;
+}
+
 function subscribeConfig(env: NodeJS.ProcessEnv): SubscribeConfig {
   try {
     return parseSubscribeConfig(env);
@@ -292,5 +305,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     reviewRewardPoints: int(env.REVIEW_REWARD_POINTS, DEFAULT_REVIEW_REWARD_POINTS, 'REVIEW_REWARD_POINTS'),
     subscribe: subscribeConfig(env),
     redisUrl: optional(env.REDIS_URL),
+    wxacodeEnvVersion: wxacodeEnvVersion(env),
   };
 }
