@@ -9,7 +9,7 @@ export const NEW_USER_WINDOW_HOURS = 24;
 
 /**
  * Events of one window, grouped: `count` events of `type` on `kind` through `inviterUserId`'s
- * share by `userId` (null: an anonymous open; for 'share' the sharer again). `userIsNew`: the
+ * share by `userId` (null: an anonymous open, and for 'share'). `userIsNew`: the
  * user's account was made at most NEW_USER_WINDOW_HOURS before the event.
  */
 export interface ShareEventGroup {
