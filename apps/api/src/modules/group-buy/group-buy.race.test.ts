@@ -98,11 +98,11 @@ describe.each(testDatabases())('group-buy races on $name', (database) => {
         const activityId = await createActivity(t.db, now(), { group_size: 3 });
         const { groupId } = await openPaidGroup(t, await freshShopper(t), activityId);
         const joiners = await Promise.all([freshShopper(t), freshShopper(t)]);
-        const orders = [];
+        const orders: Array<{ id: string }> = [];
         for (const token of joiners)
           orders.push((await orderRequest(t, token, { join: groupId })).json() as { id: string });
         const prepays = await Promise.all(
-          joiners.map(async (token, i) => prepayIdOf(await startPay(t, token, (orders[i] as { id: string }).id))),
+          joiners.map(async (token, i) => prepayIdOf(await startPay(t, token, orders[i]?.id as string))),
         );
         await Promise.all(
           prepays.map((prepayId) => t.sandbox.app.inject({ method: 'POST', url: `/sandbox/pay/${prepayId}/pay` })),
