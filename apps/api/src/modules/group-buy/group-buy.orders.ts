@@ -13,6 +13,7 @@ import type { DB } from '../../db/database';
 import type { Executor } from '../../db/executor';
 import { isUuid } from '../../db/uuid';
 import type { CampaignOrderHandler, CampaignOrderTerms } from '../../flows/campaign-orders';
+import { recordShareEvent } from '../share/share-events';
 import { GroupBuyError } from './group-buy.errors';
 import {
   findActivityView,
@@ -146,6 +147,16 @@ export async function joinGroupTerms(
       userId,
       seatNo: decision.seatNo,
       now,
+    });
+    // Share tracking (fission ratio): a join counts for the group's leader, whose group page
+    // is what friends are sent; in this transaction, so a refused order records nothing.
+    await recordShareEvent(trx, {
+      type: 'join',
+      kind: 'group_buy_group',
+      targetId: groupId,
+      inviterUserId: group.leader_user_id,
+      userId,
+      at: now,
     });
   }
   return {

@@ -96,6 +96,16 @@ describe.each(testDatabases())('group-buy routes on $name', (database) => {
     const joinOrder = expectContract(orderSchema, joined);
     expect(joinOrder.lines).toMatchObject([{ unitPriceFen: 6900 }]);
     expect(await seatOfOrder(t.db, joinOrder.id)).toMatchObject({ seat_no: 2, status: 'reserved' });
+    // The join is recorded for share tracking, with the leader as the inviter.
+    const joins = await t.db
+      .selectFrom('share_events')
+      .select(['type', 'kind', 'inviter_user_id', 'user_id'])
+      .where('target_id', '=', groupId)
+      .execute();
+    const [leaderSeat, joinerSeat] = [await seatOfOrder(t.db, order.id), await seatOfOrder(t.db, joinOrder.id)];
+    expect(joins).toEqual([
+      { type: 'join', kind: 'group_buy_group', inviter_user_id: leaderSeat.user_id, user_id: joinerSeat.user_id },
+    ]);
     expect((await groupPage(groupId)).seatsLeft).toBe(0);
     expect((await groupPage(groupId)).status).toBe('forming');
 
