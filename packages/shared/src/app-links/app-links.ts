@@ -11,9 +11,13 @@ export const APP_PAGES = {
     product: '/pkg-goods/product/index',
     cart: '/pages/cart/index',
     me: '/pages/me/index',
+    orderDetail: '/pkg-order/detail/index',
+    orders: '/pkg-order/list/index',
+    addresses: '/pkg-member/address/list/index',
   },
   campaign: {
     home: '/pages/index/index',
+    flashSale: '/pkg-flash/flash-sale/index',
   },
   tools: {
     home: '/pages/index/index',
