@@ -16,20 +16,25 @@ import { registerAddressRoutes } from './modules/addresses/address.routes';
 import { registerAfterSaleRoutes } from './modules/after-sales/after-sale.routes';
 import { createAuthGuard } from './modules/auth/auth.guard';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerBargainRoutes } from './modules/bargain/bargain.routes';
 import { registerCampaignRoutes } from './modules/campaign/campaign.routes';
 import { registerCartRoutes } from './modules/cart/cart.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerDistributionRoutes } from './modules/distribution/distribution.routes';
 import { registerFlashSaleRoutes } from './modules/flash-sale/flash-sale.routes';
+import { registerGroupBuyRoutes } from './modules/group-buy/group-buy.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerLotteryRoutes } from './modules/lottery/lottery.routes';
 import { registerMemberRoutes } from './modules/member/member.routes';
 import { registerOrderJobs } from './modules/orders/order.jobs';
 import { registerOrderRoutes } from './modules/orders/order.routes';
 import { registerPaymentRoutes, registerPayUnavailableRoute } from './modules/payments/payments.routes';
 import { registerPointsMallRoutes } from './modules/points-mall/points-mall.routes';
+import { registerPresaleRoutes } from './modules/presale/presale.routes';
 import { registerPromotionRoutes } from './modules/promotions/promotions.routes';
 import { registerReviewRoutes } from './modules/reviews/review.routes';
 import { registerSearchRoutes } from './modules/search/search.routes';
+import { registerShareRoutes } from './modules/share/share.routes';
 import { registerSubscribeJobs } from './modules/subscribe/subscribe.jobs';
 import { registerSubscribeRoutes } from './modules/subscribe/subscribe.routes';
 import { createLocalFileStorage, type FileStorage } from './modules/uploads/file-storage';
@@ -105,7 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMemberRoutes(app, routeDeps);
   registerPointsMallRoutes(app, routeDeps);
   registerFlashSaleRoutes(app, routeDeps);
+  registerPresaleRoutes(app, routeDeps);
+  registerGroupBuyRoutes(app, routeDeps, deps.config.wechatPay);
   registerDistributionRoutes(app, routeDeps);
+  registerBargainRoutes(app, routeDeps);
+  registerLotteryRoutes(app, routeDeps);
   // WeChat Pay only with a merchant account configured (WECHATPAY_*); otherwise paying answers 503.
   if (deps.config.wechatPay) registerPaymentRoutes(app, routeDeps, deps.config.wechatPay);
   else registerPayUnavailableRoute(app, routeDeps);
@@ -117,6 +126,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAfterSaleRoutes(app, routeDeps, deps.config.wechatPay);
   registerReviewRoutes(app, routeDeps);
   registerSubscribeRoutes(app, routeDeps);
+  registerShareRoutes(app, routeDeps, {
+    fileStorage:
+      deps.fileStorage ?? createLocalFileStorage(deps.config.uploadDir ?? resolve(REPO_ROOT, DEFAULT_UPLOAD_DIR)),
+  });
   registerSubscribeJobs(jobs, { db: deps.db, wechat: deps.wechat, config: deps.config.subscribe });
   return app;
 }

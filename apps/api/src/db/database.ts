@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { UserAddressesTable } from '../modules/addresses/address.table';
 import type { AfterSalesTable } from '../modules/after-sales/after-sale.table';
 import type { UserIdentitiesTable, UsersTable } from '../modules/auth/user.table';
+import type { BargainActivitiesTable, BargainHelpsTable, BargainsTable } from '../modules/bargain/bargain.table';
 import type { CampaignsTable } from '../modules/campaign/campaign.table';
 import type { CartItemsTable } from '../modules/cart/cart.table';
 import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catalog/catalog.table';
@@ -17,10 +18,23 @@ import type {
   PromotersTable,
 } from '../modules/distribution/distribution.table';
 import type { FlashSaleClaimsTable, FlashSaleSlotsTable } from '../modules/flash-sale/flash-sale.table';
+import type {
+  GroupBuyActivitiesTable,
+  GroupBuyGroupsTable,
+  GroupBuyMembersTable,
+} from '../modules/group-buy/group-buy.table';
 import type { IdempotencyKeysTable } from '../modules/idempotency/idempotency.table';
+import type {
+  LotteriesTable,
+  LotteryDrawsTable,
+  LotteryExtraDrawsTable,
+  LotteryPrizesTable,
+  LotteryUserDaysTable,
+} from '../modules/lottery/lottery.table';
 import type { OrderLinesTable, OrdersTable } from '../modules/orders/order.table';
 import type { PaymentEventsTable, PaymentsTable, RefundsTable } from '../modules/payments/payments.table';
 import type { PointsMallExchangesTable, PointsMallItemsTable } from '../modules/points-mall/points-mall.table';
+import type { PresaleBookingsTable, PresalesTable } from '../modules/presale/presale.table';
 import type {
   CouponTemplatesTable,
   PointsAccountsTable,
@@ -30,6 +44,7 @@ import type {
 } from '../modules/promotions/promotions.table';
 import type { ReviewsTable } from '../modules/reviews/review.table';
 import type { SearchEventsTable, SearchHistoryTable } from '../modules/search/search.table';
+import type { ShareEventsTable, ShareScenesTable } from '../modules/share/share.table';
 import type { SubscribeOutboxTable, SubscribeQuotasTable } from '../modules/subscribe/subscribe.table';
 import type { UploadsTable } from '../modules/uploads/upload.table';
 
@@ -65,10 +80,25 @@ export interface DB {
   points_mall_exchanges: PointsMallExchangesTable;
   flash_sale_slots: FlashSaleSlotsTable;
   flash_sale_claims: FlashSaleClaimsTable;
+  group_buy_activities: GroupBuyActivitiesTable;
+  group_buy_groups: GroupBuyGroupsTable;
+  group_buy_members: GroupBuyMembersTable;
   promoters: PromotersTable;
   promoter_bindings: PromoterBindingsTable;
   distribution_rates: DistributionRatesTable;
   commission_ledger: CommissionLedgerTable;
+  lotteries: LotteriesTable;
+  lottery_prizes: LotteryPrizesTable;
+  lottery_user_days: LotteryUserDaysTable;
+  lottery_draws: LotteryDrawsTable;
+  lottery_extra_draws: LotteryExtraDrawsTable;
+  bargain_activities: BargainActivitiesTable;
+  bargains: BargainsTable;
+  bargain_helps: BargainHelpsTable;
+  presales: PresalesTable;
+  presale_bookings: PresaleBookingsTable;
+  share_events: ShareEventsTable;
+  share_scenes: ShareScenesTable;
 }
 
 export type Database = Kysely<DB>;

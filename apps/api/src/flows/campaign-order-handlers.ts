@@ -1,5 +1,9 @@
 import type { CampaignKind } from '@wematrix/shared';
+import { bargainOrderHandler } from '../modules/bargain/bargain.orders';
 import { flashSaleOrderHandler } from '../modules/flash-sale/flash-sale.orders';
+import { groupBuyOrderHandler } from '../modules/group-buy/group-buy.orders';
+import { lotteryOrderHandler } from '../modules/lottery/lottery.orders';
+import { presaleOrderHandler } from '../modules/presale/presale.orders';
 import type { CampaignOrderHandler } from './campaign-orders';
 
 /**
@@ -10,5 +14,9 @@ import type { CampaignOrderHandler } from './campaign-orders';
 export function campaignOrderHandlers(): Partial<Record<CampaignKind, CampaignOrderHandler>> {
   return {
     flash_sale: flashSaleOrderHandler,
+    lottery: lotteryOrderHandler,
+    group_buy: groupBuyOrderHandler,
+    bargain: bargainOrderHandler,
+    presale: presaleOrderHandler,
   };
 }

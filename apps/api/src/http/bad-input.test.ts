@@ -29,6 +29,14 @@ const OPS_TOKEN = 'bad-input-ops-token-0123456789abcdef';
 const OPS = { authorization: `Bearer ${OPS_TOKEN}` };
 /** A well-formed share link (signature wrong) whose fields the cases below spoil one by one. */
 const LINK = { p: '00000000-0000-4000-8000-000000000000', t: 'home', e: 4102444800, s: 'a'.repeat(43) };
+/** A well-formed share payload (signature wrong) whose fields the share cases spoil one by one. */
+const SHARE_PAYLOAD = {
+  sk: 'product',
+  si: 'p-toner',
+  su: '00000000-0000-4000-8000-000000000000',
+  se: '4102444800',
+  ss: 'a'.repeat(43),
+};
 
 const NUL_CASES: NulCase[] = [
   { route: 'GET /api/products/:id', input: 'params.id', request: { method: 'GET', url: '/api/products/%00' } },
@@ -374,6 +382,51 @@ const NUL_CASES: NulCase[] = [
     signedIn: true,
   },
   {
+    route: 'GET /api/presales/:id',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/presales/p%00' },
+  },
+  {
+    route: 'POST /api/presales/:id/quote',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/presales/p%00/quote', payload: { quantity: 1 } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/presales/:id/order',
+    input: 'body.address.detail',
+    request: {
+      method: 'POST',
+      url: '/api/presales/p1/order',
+      headers: { 'idempotency-key': 'presale-order-nul-1' },
+      payload: {
+        quantity: 1,
+        address: { name: '林', phone: '13800138000', region: ['广东省', '深圳市', '南山区'], detail: '科技园\u0000' },
+        expectedTotalFen: 100,
+      },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/ops/presales',
+    input: 'body.title',
+    request: {
+      method: 'POST',
+      url: '/api/ops/presales',
+      headers: OPS,
+      payload: {
+        id: 'p1',
+        skuId: 's1',
+        title: '预售\u0000',
+        startsAt: 'x',
+        endsAt: 'x',
+        shipsAt: 'x',
+        stock: 1,
+        ladder: { basis: 'units', steps: [] },
+      },
+    },
+  },
+  {
     route: 'POST /api/flash-sales/claims/:claimId/quote',
     input: 'body.region.province',
     request: {
@@ -391,6 +444,112 @@ const NUL_CASES: NulCase[] = [
       url: '/api/flash-sales/claims/c%00/order',
       headers: { 'idempotency-key': 'flash-order-nul-1' },
       payload: { addressId: 'a1', expectedTotalFen: 100 },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/group-buys/:activityId',
+    input: 'params.activityId',
+    request: { method: 'GET', url: '/api/group-buys/g%00' },
+  },
+  {
+    route: 'GET /api/group-buys/groups/:groupId',
+    input: 'params.groupId',
+    request: { method: 'GET', url: '/api/group-buys/groups/g%00' },
+  },
+  {
+    route: 'POST /api/group-buys/:activityId/quote',
+    input: 'params.activityId',
+    request: { method: 'POST', url: '/api/group-buys/g%00/quote', payload: {} },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/group-buys/groups/:groupId/quote',
+    input: 'body.region.province',
+    request: {
+      method: 'POST',
+      url: '/api/group-buys/groups/g1/quote',
+      payload: { region: { province: '广东\u0000' } },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/group-buys/:activityId/open',
+    input: 'params.activityId',
+    request: {
+      method: 'POST',
+      url: '/api/group-buys/g%00/open',
+      headers: { 'idempotency-key': 'group-open-nul-1' },
+      payload: { addressId: 'a1', expectedTotalFen: 100 },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/ops/group-buys',
+    input: 'body.title',
+    request: {
+      method: 'POST',
+      url: '/api/ops/group-buys',
+      headers: OPS,
+      payload: {
+        id: 'gb-nul',
+        skuId: 'sku-toner',
+        title: `拼团${NUL}`,
+        groupSize: 2,
+        tiers: [{ size: 2, priceFen: 6900 }],
+        windowHours: 24,
+        startsAt: '2026-06-01T00:00:00Z',
+        endsAt: '2026-06-02T00:00:00Z',
+      },
+    },
+  },
+  {
+    route: 'POST /api/group-buys/groups/:groupId/join',
+    input: 'body.addressId',
+    request: {
+      method: 'POST',
+      url: '/api/group-buys/groups/g1/join',
+      headers: { 'idempotency-key': 'group-join-nul-1' },
+      payload: { addressId: 'a\u0000', expectedTotalFen: 100 },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/bargain-activities/:id',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/bargain-activities/b%00' },
+  },
+  {
+    route: 'POST /api/bargain-activities/:id/start',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/bargain-activities/b%00/start' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/bargains/:id',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/bargains/b%00' },
+  },
+  {
+    route: 'POST /api/bargains/:id/help',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/bargains/b%00/help' },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/bargains/:id/quote',
+    input: 'body.region.province',
+    request: { method: 'POST', url: '/api/bargains/b1/quote', payload: { region: { province: '广东\u0000' } } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/bargains/:id/order',
+    input: 'body.addressId',
+    request: {
+      method: 'POST',
+      url: '/api/bargains/b1/order',
+      headers: { 'idempotency-key': 'bargain-order-nul-1' },
+      payload: { addressId: 'a\u0000', expectedTotalFen: 100 },
     },
     signedIn: true,
   },
@@ -464,6 +623,122 @@ const NUL_CASES: NulCase[] = [
     request: { method: 'POST', url: '/api/bindings', payload: { link: { ...LINK, s: `${'a'.repeat(42)}${NUL}` } } },
     signedIn: true,
   },
+  {
+    route: 'GET /api/lotteries/:id',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/lotteries/l%00' },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/lotteries/:id/draw',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/lotteries/l%00/draw' },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/lotteries/:id/my-prizes',
+    input: 'params.id',
+    request: { method: 'GET', url: '/api/lotteries/l%00/my-prizes' },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/lotteries/draws/:drawId/quote',
+    input: 'params.drawId',
+    request: { method: 'POST', url: `/api/lotteries/draws/${ORDER_ID.slice(0, 35)}%00/quote`, payload: {} },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/lotteries/draws/:drawId/quote',
+    input: 'body.region.province',
+    request: {
+      method: 'POST',
+      url: `/api/lotteries/draws/${ORDER_ID}/quote`,
+      payload: { region: { province: `广东${NUL}` } },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/lotteries/draws/:drawId/claim',
+    input: 'params.drawId',
+    request: {
+      method: 'POST',
+      url: `/api/lotteries/draws/${ORDER_ID.slice(0, 35)}%00/claim`,
+      headers: IDEMPOTENCY,
+      payload: { address: ORDER.address, expectedTotalFen: 0 },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/lotteries/draws/:drawId/claim',
+    input: 'body.addressId',
+    request: {
+      method: 'POST',
+      url: `/api/lotteries/draws/${ORDER_ID}/claim`,
+      headers: IDEMPOTENCY,
+      payload: { addressId: `a${NUL}`, expectedTotalFen: 0 },
+    },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/ops/lotteries',
+    input: 'body.id',
+    request: {
+      method: 'POST',
+      url: '/api/ops/lotteries',
+      headers: OPS,
+      payload: {
+        id: `l${NUL}`,
+        title: '抽奖',
+        dailyDraws: 1,
+        startsAt: '2026-06-01T00:00:00Z',
+        endsAt: '2026-06-02T00:00:00Z',
+        prizes: [],
+      },
+    },
+  },
+  {
+    route: 'POST /api/share/links',
+    input: 'body.kind',
+    request: { method: 'POST', url: '/api/share/links', payload: { kind: `product${NUL}`, id: 'p1' } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/share/links',
+    input: 'body.id',
+    request: { method: 'POST', url: '/api/share/links', payload: { kind: 'product', id: `p${NUL}` } },
+    signedIn: true,
+  },
+  ...(['sk', 'si', 'su', 'se', 'ss'] as const).map((field) => ({
+    route: 'POST /api/share/open',
+    input: `body.payload.${field}`,
+    request: {
+      method: 'POST' as const,
+      url: '/api/share/open',
+      payload: { payload: { ...SHARE_PAYLOAD, [field]: `${SHARE_PAYLOAD[field].slice(1)}${NUL}` } },
+    },
+  })),
+  {
+    route: 'POST /api/share/codes',
+    input: 'body.app',
+    request: { method: 'POST', url: '/api/share/codes', payload: { kind: 'product', id: 'p1', app: `mall${NUL}` } },
+    signedIn: true,
+  },
+  {
+    route: 'POST /api/share/codes',
+    input: 'body.id',
+    request: { method: 'POST', url: '/api/share/codes', payload: { kind: 'product', id: `p${NUL}`, app: 'mall' } },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/share/scenes/:scene',
+    input: 'params.scene',
+    request: { method: 'GET', url: '/api/share/scenes/abc%00' },
+  },
+  {
+    route: 'GET /api/ops/share/stats',
+    input: 'query.from',
+    request: { method: 'GET', url: '/api/ops/share/stats?from=2026-06-01T00:00:00Z%00', headers: OPS },
+  },
 ];
 
 /** Routes that read no string from the request (the session token is checked by signature). */
@@ -477,6 +752,10 @@ const NO_STRING_INPUT = [
   'GET /api/coupons/claimable',
   'GET /api/points-mall/items',
   'GET /api/flash-sales',
+  'GET /api/presales',
+  'GET /api/bargains/activities',
+  'GET /api/group-buys',
+  'GET /api/group-buys/mine',
   'GET /api/me/member',
   'POST /api/promoters/apply',
   'GET /api/me/commissions',

@@ -3,17 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { ADDRESS_ERRORS } from '../modules/addresses/address.errors';
 import { AFTER_SALE_ERRORS } from '../modules/after-sales/after-sale.errors';
 import { AUTH_ERRORS, AuthError } from '../modules/auth/auth.errors';
+import { BARGAIN_ERRORS } from '../modules/bargain/bargain.errors';
 import { CART_ERRORS, CartError } from '../modules/cart/cart.errors';
 import { CATALOG_ERRORS, CatalogError } from '../modules/catalog/catalog.errors';
 import { DISTRIBUTION_ERRORS } from '../modules/distribution/distribution.errors';
 import { FLASH_SALE_ERRORS } from '../modules/flash-sale/flash-sale.errors';
+import { GROUP_BUY_ERRORS } from '../modules/group-buy/group-buy.errors';
 import { IDEMPOTENCY_ERRORS } from '../modules/idempotency/idempotency.errors';
+import { LOTTERY_ERRORS } from '../modules/lottery/lottery.errors';
 import { ORDER_ERRORS } from '../modules/orders/order.errors';
 import { PAYMENT_ERRORS } from '../modules/payments/payments.errors';
 import { POINTS_MALL_ERRORS } from '../modules/points-mall/points-mall.errors';
+import { PRESALE_ERRORS } from '../modules/presale/presale.errors';
 import { PROMOTION_ERRORS } from '../modules/promotions/promotions.errors';
 import { REVIEW_ERRORS } from '../modules/reviews/review.errors';
 import { SEARCH_ERRORS } from '../modules/search/search.errors';
+import { SHARE_ERRORS } from '../modules/share/share.errors';
 import { SUBSCRIBE_ERRORS } from '../modules/subscribe/subscribe.errors';
 import { UPLOAD_ERRORS } from '../modules/uploads/upload.errors';
 import { AppError, type ErrorSpec, HTTP_ERRORS, HttpError } from './app-error';
@@ -35,7 +40,12 @@ const TABLES: Record<string, Partial<Record<ApiErrorCode, ErrorSpec>>> = {
   subscribe: SUBSCRIBE_ERRORS,
   pointsMall: POINTS_MALL_ERRORS,
   flashSale: FLASH_SALE_ERRORS,
+  bargain: BARGAIN_ERRORS,
+  groupBuy: GROUP_BUY_ERRORS,
   distribution: DISTRIBUTION_ERRORS,
+  lottery: LOTTERY_ERRORS,
+  presale: PRESALE_ERRORS,
+  share: SHARE_ERRORS,
 };
 
 describe('error codes: the shared unions are the source of truth', () => {

@@ -196,6 +196,95 @@ export const DISTRIBUTION_ERROR_CODES = [
 ] as const;
 export type DistributionErrorCode = (typeof DISTRIBUTION_ERROR_CODES)[number];
 
+/** 拼团 group-buy (apps/api/src/modules/group-buy, docs/group-buy.md). */
+export const GROUP_BUY_ERROR_CODES = [
+  /** Unknown activity or group. */
+  'GROUP_BUY_NOT_FOUND',
+  /** The activity is not live at the server's time (upcoming, ended or switched off). */
+  'GROUP_BUY_NOT_LIVE',
+  /** The leader has not paid yet: the group is not open to others. */
+  'GROUP_NOT_OPEN',
+  /** Every seat is held (or the group already succeeded). */
+  'GROUP_FULL',
+  /** Past the group's deadline, or failed. */
+  'GROUP_EXPIRED',
+  /** The caller leads the group or already holds a seat in it. */
+  'GROUP_ALREADY_JOINED',
+  /** The shopper holds as many seats in this activity as it allows. */
+  'GROUP_BUY_LIMIT',
+  /** A new-user-only group and the shopper has paid for an order before. */
+  'GROUP_BUY_NEW_USERS_ONLY',
+  /** An operator's activity breaks the rules (details.problems says which). */
+  'GROUP_BUY_RULES_BROKEN',
+] as const;
+export type GroupBuyErrorCode = (typeof GROUP_BUY_ERROR_CODES)[number];
+
+/** 砍价 bargains (apps/api/src/modules/bargain, docs/bargain.md). */
+export const BARGAIN_ERROR_CODES = [
+  'BARGAIN_ACTIVITY_NOT_FOUND',
+  'BARGAIN_NOT_FOUND',
+  /** The activity has not started or is over at the server's time. */
+  'BARGAIN_NOT_LIVE',
+  /** The owner started as many bargains of the activity as it allows. */
+  'BARGAIN_LIMIT',
+  /** The bargain's window is over. */
+  'BARGAIN_EXPIRED',
+  /** One help per friend per bargain. */
+  'BARGAIN_ALREADY_HELPED',
+  /** Owners cannot help their own bargain. */
+  'BARGAIN_OWN',
+  /** Every needed help is counted: the price is at the floor. */
+  'BARGAIN_FLOOR_REACHED',
+  /** The owner has ordered (or bought) at the bargain's price. */
+  'BARGAIN_ALREADY_ORDERED',
+] as const;
+export type BargainErrorCode = (typeof BARGAIN_ERROR_CODES)[number];
+
+/** 抽奖 lotteries (apps/api/src/modules/lottery, docs/lottery.md). */
+export const LOTTERY_ERROR_CODES = [
+  'LOTTERY_NOT_FOUND',
+  /** Not started yet, or already over, at the server's time. */
+  'LOTTERY_NOT_LIVE',
+  /** Today's draws (Beijing day, extra draws included) are used up. */
+  'LOTTERY_NO_DRAWS_LEFT',
+  /** Unknown draw, another shopper's, or a miss: the same answer, so ids cannot be probed. */
+  'LOTTERY_PRIZE_NOT_FOUND',
+  /** The prize was issued already (coupon, points) or its order is placed. */
+  'LOTTERY_PRIZE_ALREADY_CLAIMED',
+  /** A prize pool refused on save (probabilities, stock, the legal value cap), with the reasons. */
+  'LOTTERY_POOL_INVALID',
+] as const;
+export type LotteryErrorCode = (typeof LOTTERY_ERROR_CODES)[number];
+
+/** 预售 presales (apps/api/src/modules/presale, docs/presale.md). */
+export const PRESALE_ERROR_CODES = [
+  'PRESALE_NOT_FOUND',
+  /** Not started yet, or already over, at the server's time. */
+  'PRESALE_NOT_LIVE',
+  /** Fewer units left than asked for. */
+  'PRESALE_SOLD_OUT',
+  /** The shopper's bought and unpaid units plus these exceed the per-shopper limit. */
+  'PRESALE_LIMIT_REACHED',
+  /** An operator's presale breaks a rule (window over 3 days, a ladder that steps down ...), with the reasons. */
+  'PRESALE_RULES_BROKEN',
+  'PRESALE_EXISTS',
+] as const;
+export type PresaleErrorCode = (typeof PRESALE_ERROR_CODES)[number];
+
+/** The share layer: signed share payloads, 小程序码 scenes (apps/api/src/modules/share, docs/share.md). */
+export const SHARE_ERROR_CODES = [
+  /** The payload's signature does not match (tampered or forged): nothing recorded. */
+  'SHARE_LINK_INVALID',
+  'SHARE_LINK_EXPIRED',
+  /** The signed target (or its inviter) no longer exists. */
+  'SHARE_TARGET_NOT_FOUND',
+  /** Unknown or expired scene of a mini-program code. */
+  'SHARE_SCENE_NOT_FOUND',
+  /** WeChat did not draw the mini-program code (unreachable or refused): nothing cached. */
+  'WECHAT_UNAVAILABLE',
+] as const;
+export type ShareErrorCode = (typeof SHARE_ERROR_CODES)[number];
+
 /** Every code, each once. */
 /** Any write that takes an `Idempotency-Key` (order creation, points exchange). */
 export const IDEMPOTENCY_ERROR_CODES = [
@@ -224,6 +313,11 @@ export const API_ERROR_CODES = [
     ...SUBSCRIBE_ERROR_CODES,
     ...DISTRIBUTION_ERROR_CODES,
     ...FLASH_SALE_ERROR_CODES,
+    ...LOTTERY_ERROR_CODES,
+    ...BARGAIN_ERROR_CODES,
+    ...GROUP_BUY_ERROR_CODES,
+    ...PRESALE_ERROR_CODES,
+    ...SHARE_ERROR_CODES,
   ]),
 ] as [ApiErrorCode, ...ApiErrorCode[]];
 export type ApiErrorCode =
@@ -243,4 +337,9 @@ export type ApiErrorCode =
   | PointsMallErrorCode
   | SubscribeErrorCode
   | DistributionErrorCode
-  | FlashSaleErrorCode;
+  | FlashSaleErrorCode
+  | LotteryErrorCode
+  | GroupBuyErrorCode
+  | BargainErrorCode
+  | PresaleErrorCode
+  | ShareErrorCode;

@@ -14,6 +14,11 @@ import * as m0012 from './0012-subscribe-messages';
 import * as m0013 from './0013-distribution';
 import * as m0014 from './0014-flash-sales';
 import * as m0015 from './0015-campaign-orders';
+import * as m0016 from './0016-group-buys';
+import * as m0017 from './0017-bargains';
+import * as m0018 from './0018-lotteries';
+import * as m0019 from './0019-presales';
+import * as m0020 from './0020-share';
 
 /**
  * Every migration, by name, in order. A static map rather than a folder scan so it works
@@ -35,4 +40,9 @@ export const migrations: Record<string, Migration> = {
   '0013-distribution': m0013,
   '0014-flash-sales': m0014,
   '0015-campaign-orders': m0015,
+  '0016-group-buys': m0016,
+  '0017-bargains': m0017,
+  '0018-lotteries': m0018,
+  '0019-presales': m0019,
+  '0020-share': m0020,
 };

@@ -1013,7 +1013,8 @@ export const catalog: SeedCatalog = {
       kind: 'presale',
       title: '新品预售 · 无花果木质淡香精',
       productId: 'p-fragrance-02',
-      campaignPriceFen: 34900,
+      // The first rung of the presale's ladder (presale-seed.ts): the price a shopper can reach.
+      campaignPriceFen: 29900,
       startsInHours: -8,
       durationHours: 72,
     },

@@ -5,6 +5,7 @@ import { seedFlashSales } from './flash-sale-seed';
 import { seedGroupBuys } from './group-buy-seed';
 import { seedLotteries } from './lottery-seed';
 import { seedPointsMall } from './points-mall-seed';
+import { seedPresales } from './presale-seed';
 import { seedPromotions } from './promotions-seed';
 import { isCatalogEmpty, type SeedResult, seedCatalog } from './seed';
 
@@ -21,6 +22,7 @@ export async function seedDemoIfAsked(db: Database, seedDemo: boolean, now: Date
   await seedPromotions(db, now);
   await seedPointsMall(db, now);
   await seedFlashSales(db, now);
+  await seedPresales(db, now);
   await seedGroupBuys(db, now);
   await seedBargains(db, now);
   await seedLotteries(db, now);
