@@ -17,6 +17,7 @@ import {
   expectContract,
   expectError,
   freshShopper,
+  TEST_APPS,
   type TestApp,
   wechatLogin,
 } from '../../test/test-app';
@@ -435,5 +436,32 @@ describe.each(testDatabases())('share layer on $name', (database) => {
       const defaults = await t.app.inject({ method: 'GET', url: '/api/ops/share/stats', headers: OPS });
       expect(expectContract(shareStatsSchema, defaults).to).toBe(t.time.clock().toISOString());
     });
+  });
+});
+
+describe.each(testDatabases())('share codes when WeChat draws none, on $name', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The sandbox knows the mall by another secret: every token request is refused (40125).
+    t = await createTestApp(database, {
+      sandboxApps: [{ ...TEST_APPS.mall, secret: 'not-the-api-secret' }, TEST_APPS.campaign, TEST_APPS.tools],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers 502 WECHAT_UNAVAILABLE and stores nothing', async () => {
+    const token = await wechatLogin(t, `share-502-${process.pid}`, 'campaign');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/share/codes',
+      headers: bearer(token),
+      payload: { kind: 'product', id: 'p-toner', app: 'mall' },
+    });
+    expectError(response, 502, 'WECHAT_UNAVAILABLE');
+    expect(await t.db.selectFrom('share_scenes').selectAll().execute()).toEqual([]);
+    expect(await t.db.selectFrom('share_events').selectAll().execute()).toEqual([]);
+    expect(t.sandbox.wxacode.calls).toHaveLength(0);
   });
 });
