@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fenSchema } from './common';
+import { fenSchema, idSchema, textInputSchema } from './common';
 
 export const groupBuyActivityStatusSchema = z.enum(['upcoming', 'live', 'ended', 'disabled']);
 export const groupBuyGroupStatusSchema = z.enum(['forming', 'succeeded', 'failed']);
@@ -123,3 +123,23 @@ export const myGroupBuysSchema = z.object({
   ),
 });
 export type MyGroupBuys = z.infer<typeof myGroupBuysSchema>;
+
+/**
+ * `POST /api/ops/group-buys` (operators, until the console): an activity checked on save by
+ * groupBuyActivityProblems; refused with every reason (422 GROUP_BUY_RULES_BROKEN).
+ */
+export const groupBuyCreateRequestSchema = z.object({
+  id: idSchema,
+  campaignId: idSchema.nullable().optional(),
+  skuId: idSchema,
+  title: textInputSchema.min(1).max(60),
+  groupSize: z.number().int(),
+  tiers: z.array(z.object({ size: z.number().int(), priceFen: z.number().int() })).max(10),
+  leaderFree: z.boolean().default(false),
+  windowHours: z.number().int(),
+  perUserLimit: z.number().int().default(1),
+  newUserOnly: z.boolean().default(false),
+  startsAt: z.string().datetime(),
+  endsAt: z.string().datetime(),
+});
+export type GroupBuyCreateRequest = z.input<typeof groupBuyCreateRequestSchema>;

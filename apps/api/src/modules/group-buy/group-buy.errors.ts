@@ -30,6 +30,11 @@ export const GROUP_BUY_ERRORS = {
     message: '该团仅限新用户参加',
     messageEn: 'This group is for new shoppers only (no paid order before)',
   },
+  GROUP_BUY_RULES_BROKEN: {
+    status: 422,
+    message: '拼团活动设置不符合规则',
+    messageEn: 'Group-buy activity refused; details.problems lists every reason',
+  },
 } as const satisfies ErrorTable<GroupBuyErrorCode>;
 
 export class GroupBuyError extends AppError {

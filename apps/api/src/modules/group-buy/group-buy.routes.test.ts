@@ -1,6 +1,7 @@
 import {
   groupBuyActivityDetailSchema,
   groupBuyActivityListSchema,
+  groupBuyActivitySchema,
   groupBuyGroupSchema,
   myGroupBuysSchema,
   orderSchema,
@@ -22,11 +23,12 @@ import {
 } from './group-buy.fixtures';
 
 const HOUR_MS = 3600_000;
+const OPS_TOKEN = 'group-buy-ops-token-0123456789abcdef';
 
 describe.each(testDatabases())('group-buy routes on $name', (database) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(database, { listen: true });
+    t = await createTestApp(database, { listen: true, config: { opsApiToken: OPS_TOKEN } });
   });
   afterAll(async () => {
     await t?.close();
@@ -224,6 +226,76 @@ describe.each(testDatabases())('group-buy routes on $name', (database) => {
     const next = await orderRequest(t, await freshShopper(t), { join: groupId });
     expect(next.statusCode, next.body).toBe(201);
     expect(await seatOfOrder(t.db, (next.json() as { id: string }).id)).toMatchObject({ seat_no: 2 });
+  });
+
+  it('operators save an activity through the rules; a refused one answers every reason and writes nothing', async () => {
+    const save = (body: Record<string, unknown>, token: string | null = OPS_TOKEN) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/ops/group-buys',
+        headers: token ? bearer(token) : {},
+        payload: body,
+      });
+    const startsAt = now().toISOString();
+    const endsAt = new Date(now().getTime() + 72 * HOUR_MS).toISOString();
+    const good = {
+      id: `gb-ops-${Date.now()}`,
+      skuId: GB_SKU,
+      title: '3人团 · 清透爽肤水',
+      groupSize: 3,
+      tiers: [
+        { size: 2, priceFen: 7900 },
+        { size: 3, priceFen: 6900 },
+      ],
+      leaderFree: true,
+      windowHours: 48,
+      startsAt,
+      endsAt,
+    };
+    expectError(await save(good, null), 401, 'UNAUTHENTICATED');
+    const refused = expectError(
+      await save({
+        ...good,
+        groupSize: 6,
+        tiers: [
+          { size: 2, priceFen: 9000 },
+          { size: 3, priceFen: 5000 },
+          { size: 3, priceFen: 4000 },
+        ],
+        windowHours: 24 * 8,
+        campaignId: 'no-such-campaign',
+      }),
+      422,
+      'GROUP_BUY_RULES_BROKEN',
+    );
+    expect((refused.details as { problems: string[] }).problems).toEqual([
+      'group_size_out_of_range',
+      'tier_not_below_sku_price',
+      'window_hours_out_of_range',
+      'tier_size_repeated',
+      'campaign_unknown',
+    ]);
+    expect(
+      (
+        expectError(await save({ ...good, skuId: 'no-such-sku' }), 422, 'GROUP_BUY_RULES_BROKEN').details as {
+          problems: string[];
+        }
+      ).problems,
+    ).toEqual(['sku_unknown']);
+    expect(await t.db.selectFrom('group_buy_activities').select('id').where('id', '=', good.id).execute()).toEqual([]);
+
+    const created = await save(good);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(expectContract(groupBuyActivitySchema, created)).toMatchObject({
+      id: good.id,
+      productId: 'p-toner',
+      groupPriceFen: 6900,
+      leaderFree: true,
+      status: 'live',
+    });
+    expect((await save(good)).json()).toMatchObject({ details: { problems: ['id_taken'] } });
+    const list = expectContract(groupBuyActivityListSchema, await t.app.inject('/api/group-buys'));
+    expect(list.items.some((a) => a.id === good.id)).toBe(true);
   });
 
   it('replays an open with the same Idempotency-Key: one group, one order', async () => {

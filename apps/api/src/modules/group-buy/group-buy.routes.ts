@@ -1,9 +1,11 @@
 import {
   campaignOrderRequestSchema,
   campaignQuoteRequestSchema,
+  type GroupBuyActivity,
   type GroupBuyActivityDetail,
   type GroupBuyActivityList,
   type GroupBuyGroup,
+  groupBuyCreateRequestSchema,
   idSchema,
   type MyGroupBuys,
   type Order,
@@ -16,6 +18,7 @@ import type { CampaignOrderTerms } from '../../flows/campaign-orders';
 import { placeCampaignOrder, quoteCampaignOrder } from '../../flows/campaign-orders';
 import type { PaymentFlowDeps } from '../../flows/payment-flow-deps';
 import { orderPort } from '../../flows/payment-orders';
+import { createOpsGuard } from '../../http/ops-guard';
 import { parseInput } from '../../http/validate';
 import { createWechatPayClient } from '../../integrations/wechatpay';
 import type { RouteDeps } from '../../route-deps';
@@ -23,6 +26,7 @@ import { currentUserId } from '../auth/auth.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { createOrderNotices } from '../subscribe/subscribe.notices';
 import { registerGroupBuyJobs } from './group-buy.jobs';
+import { createGroupBuyActivity } from './group-buy.ops';
 import { joinGroupTerms, openGroupTerms } from './group-buy.orders';
 import { groupBuyDetail, groupPage, listGroupBuys, myGroupBuys } from './group-buy.service';
 
@@ -141,5 +145,14 @@ export function registerGroupBuyRoutes(app: FastifyInstance, deps: RouteDeps, pa
     reply.code(answer.status);
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
     return answer.body;
+  });
+
+  // Operators (until the console): an activity saved through the rules, or 422 with every reason.
+  const ops = { preHandler: createOpsGuard(deps.config.opsApiToken ?? null) };
+  app.post('/api/ops/group-buys', ops, async (request, reply): Promise<GroupBuyActivity> => {
+    const input = parseInput(groupBuyCreateRequestSchema, request.body, 'body');
+    const activity = await createGroupBuyActivity(db, assetUrl, input, clock());
+    reply.code(201);
+    return activity;
   });
 }
