@@ -92,6 +92,16 @@ describe('秒杀: claim, order, pay', () => {
     expect(again.status).toBe(409);
     expect(((await again.json()) as { code: string }).code).toBe('FLASH_SALE_LIMIT_REACHED');
 
+    // When he closes the sheet and reloads, the card remembers the claim: 已抢到 去支付, which reopens it
+    await page.mouse.click(187, 120); // the overlay above the sheet
+    await sheet.waitFor({ state: 'hidden' });
+    await page.reload();
+    const held = slotCard(page, DEMO_SLOT).locator('.wm-flash-action--pay');
+    await held.waitFor();
+    expect(await held.textContent()).toMatch(/已抢到 去支付\d{2}:\d{2} 后释放/);
+    await held.click();
+    await visible(page, '.wm-flash-total').first().waitFor();
+
     // When he submits the order, the sandbox's WeChat Pay page asks for ¥299.00, and he pays
     await visible(page, '.wm-flash-submit').first().click();
     await page.waitForURL(/\/sandbox\/pay\//, { timeout: 20_000 });
@@ -231,6 +241,32 @@ describe('秒杀: states and refusals (stubbed sessions)', () => {
     }
     // (nothing was claimed: no sheet)
     expect(await visible(page, '.wm-flash-sheet').count()).toBe(0);
+
+    // When a claim succeeds for a shopper with no address, the sheet sends him to the mall's address book
+    await page.unroute('**/api/flash-sales/*/claim');
+    await page.route('**/api/flash-sales/*/claim', (route) =>
+      route.fulfill({
+        status: 201,
+        json: {
+          claimId: '00000000-0000-4000-8000-000000000001',
+          slotId: 'fake-live',
+          quantity: 1,
+          holdUntil: new Date(Date.now() + 15 * 60_000).toISOString(),
+        },
+      }),
+    );
+    await page.route('**/api/me/addresses', (route) => route.fulfill({ json: { items: [], max: 20 } }));
+    await slotCard(page, 'fake-live').locator('.wm-flash-action--claim').click();
+    const addAddress = visible(page, '.wm-flash-add-address').first();
+    await addAddress.waitFor();
+    expect(await addAddress.textContent()).toContain('还没有收货地址，去商城添加');
+    expect(await visible(page, '.wm-flash-submit').first().getAttribute('class')).toContain('flash-sheet__submit--off');
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'flash-sale-no-address');
+    await addAddress.click();
+    await page.waitForURL(/\/mall\/.*pkg-member\/address\/list/);
+    await page.goBack();
+    await page.waitForURL(/pkg-flash\/flash-sale/);
 
     // When he opens the next session's tab: 即将开始, a countdown to the start, no stock bar
     await visible(page, '.wm-flash-tab--upcoming').first().click();

@@ -44,6 +44,8 @@ const mmss = (seconds: number): string =>
 export function OrderSheet(props: OrderSheetProps): ReactElement {
   const { slot, address, quantity, quote } = props;
   const ready = Boolean(address && quote);
+  // No address yet: the shipping fee depends on the region, so there is nothing to compute.
+  const pending = address === null ? '添加地址后计算' : '计算中…';
   return (
     <Popup
       visible={props.visible}
@@ -114,7 +116,7 @@ export function OrderSheet(props: OrderSheetProps): ReactElement {
           </View>
           <View className="flash-sheet__row">
             <Text>运费</Text>
-            <Text>{quote ? (quote.shippingFeeFen === 0 ? '免运费' : formatFen(quote.shippingFeeFen)) : '计算中…'}</Text>
+            <Text>{quote ? (quote.shippingFeeFen === 0 ? '免运费' : formatFen(quote.shippingFeeFen)) : pending}</Text>
           </View>
           <View className="flash-sheet__row flash-sheet__row--muted">
             <Text>优惠券 / 积分</Text>
@@ -128,7 +130,7 @@ export function OrderSheet(props: OrderSheetProps): ReactElement {
             {quote ? (
               <Price fen={quote.totalFen} className="wm-flash-total" />
             ) : (
-              <Text className="flash-sheet__pending">计算中…</Text>
+              <Text className="flash-sheet__pending">{pending}</Text>
             )}
           </View>
           {/* A view, not NutUI's Button: that one wraps Taro's <Button>, whose H5 component would
