@@ -63,7 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       pgliteDir: join(tmp, 'pglite'),
       databaseUrl: postgres?.url,
       sessionSecret: randomBytes(32).toString('hex'),
-      extraEnv: { LOG_LEVEL: 'warn', OPS_API_TOKEN: opsToken },
+      // JOBS_TIME_TRAVEL: journeys let groups and bargains expire through POST /api/ops/jobs/tick.
+      extraEnv: { LOG_LEVEL: 'warn', OPS_API_TOKEN: opsToken, JOBS_TIME_TRAVEL: '1' },
       logDir: LOG_DIR,
     });
   } catch (error) {

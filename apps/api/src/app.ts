@@ -12,6 +12,7 @@ import { createResponseCache, type ResponseCache } from './http/response-cache';
 import { registerStaticFiles } from './http/static-files';
 import type { WechatClients } from './integrations/wechat';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
+import { registerJobsOpsRoutes } from './jobs/jobs-ops.routes';
 import { registerAddressRoutes } from './modules/addresses/address.routes';
 import { registerAfterSaleRoutes } from './modules/after-sales/after-sale.routes';
 import { createAuthGuard } from './modules/auth/auth.guard';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     fileStorage:
       deps.fileStorage ?? createLocalFileStorage(deps.config.uploadDir ?? resolve(REPO_ROOT, DEFAULT_UPLOAD_DIR)),
   });
+  registerJobsOpsRoutes(app, routeDeps);
   registerSubscribeJobs(jobs, { db: deps.db, wechat: deps.wechat, config: deps.config.subscribe });
   return app;
 }

@@ -36,6 +36,11 @@ export interface ApiConfig {
   devLogin: boolean;
   /** Seed the demo catalog into an empty database at start (SEED_DEMO, set by `npm start`); refused in production. */
   seedDemo: boolean;
+  /**
+   * JOBS_TIME_TRAVEL: POST /api/ops/jobs/tick runs the deadline jobs as if at a later instant
+   * (browser tests: a group expiring without waiting a day). Refused in production.
+   */
+  jobsTimeTravel?: boolean;
   wechat: {
     apiBase: string;
     apps: Record<AppName, WechatAppCredentials>;
@@ -281,6 +286,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const seedDemo = flag(env.SEED_DEMO, 'SEED_DEMO');
   // Demo shoppers and products in a real shop's database would be sold to real people.
   if (production && seedDemo) throw new ConfigError('SEED_DEMO must be off when NODE_ENV=production');
+  const jobsTimeTravel = flag(env.JOBS_TIME_TRAVEL, 'JOBS_TIME_TRAVEL');
+  // Running deadlines early in a real shop would cancel orders and refund groups before time.
+  if (production && jobsTimeTravel) throw new ConfigError('JOBS_TIME_TRAVEL must be off when NODE_ENV=production');
   return {
     port,
     host: optional(env.HOST) ?? '127.0.0.1',
@@ -291,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     sessionTtlSeconds: int(env.SESSION_TTL_SECONDS, 30 * 24 * 3600, 'SESSION_TTL_SECONDS'),
     devLogin: flag(env.DEV_LOGIN, 'DEV_LOGIN'),
     seedDemo,
+    jobsTimeTravel,
     wechat: {
       apiBase: (optional(env.WECHAT_API_BASE) ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       apps,

@@ -4,6 +4,7 @@ import {
   type campaignQuoteRequestSchema,
   type Order,
   type OrderQuoteView,
+  type PricingSettings,
   priceOrder,
 } from '@wematrix/shared';
 import type { Transaction } from 'kysely';
@@ -32,6 +33,23 @@ export interface CampaignOrderTerms {
   unitPriceFen: number;
   /** The order's unpaid deadline becomes the earlier of its usual one and this. */
   payDeadlineAt?: Date;
+  /** The brand pays the delivery (a prize, a 0-yuan bargain it chose to ship free): no shipping fee. */
+  freeShipping?: boolean;
+}
+
+/** The context with the shipping rule a campaign's terms ask for. */
+export function withCampaignShipping<C extends { settings: PricingSettings }>(
+  context: C,
+  terms: Pick<CampaignOrderTerms, 'freeShipping'>,
+): C {
+  if (!terms.freeShipping) return context;
+  return {
+    ...context,
+    settings: {
+      ...context.settings,
+      shipping: { ...context.settings.shipping, freeThresholdFen: 0, baseFeeFen: 0, remoteSurchargeFen: 0 },
+    },
+  };
 }
 
 /**
@@ -146,7 +164,7 @@ export async function quoteCampaignOrder(
     const terms = await request.terms(trx);
     const items = await resolveCheckoutLines(trx, [{ skuId: terms.skuId, quantity: terms.quantity }]);
     for (const item of items) item.line = { ...item.line, unitPriceFen: terms.unitPriceFen };
-    const context = await loadPricingContext(trx, { userId, userCouponId: null, now });
+    const context = withCampaignShipping(await loadPricingContext(trx, { userId, userCouponId: null, now }), terms);
     const quote = priceOrder({
       ...context,
       lines: items.map((i) => i.line),

@@ -26,7 +26,7 @@ import { loadPricingContext } from '../modules/promotions/pricing-context.reposi
 import { PromotionError } from '../modules/promotions/promotions.errors';
 import { problemError } from '../modules/promotions/promotions.service';
 import { campaignOrderHandlers } from './campaign-order-handlers';
-import type { CampaignOrderTerms } from './campaign-orders';
+import { type CampaignOrderTerms, withCampaignShipping } from './campaign-orders';
 import { orderPort } from './payment-orders';
 
 export type PlaceOrderInput = z.output<typeof placeOrderRequestSchema>;
@@ -148,7 +148,8 @@ export async function createOrder(trx: Transaction<DB>, deps: PlaceOrderDeps, dr
     for (const item of items) item.line = { ...item.line, unitPriceFen: campaign.unitPriceFen };
   }
   const address = await addressSnapshot(trx, userId, draft);
-  const context = await loadPricingContext(trx, { userId, userCouponId: draft.userCouponId, now });
+  const loaded = await loadPricingContext(trx, { userId, userCouponId: draft.userCouponId, now });
+  const context = campaign ? withCampaignShipping(loaded, campaign) : loaded;
   const quote = priceOrder({
     ...context,
     lines: items.map((i) => i.line),

@@ -20,7 +20,8 @@ export async function lotteryOrderTerms(
       details: { drawId: input.drawId, orderId: draw.order_id },
     });
   }
-  return { kind: 'lottery', ref: draw.id, skuId: draw.sku_id, quantity: 1, unitPriceFen: 0 };
+  // A prize ships at the brand's cost: the shopper pays nothing, so the order is paid at once.
+  return { kind: 'lottery', ref: draw.id, skuId: draw.sku_id, quantity: 1, unitPriceFen: 0, freeShipping: true };
 }
 
 /**

@@ -47,12 +47,12 @@ describe.each(testDatabases())('lottery routes on $name', (database) => {
       headers: { ...bearer(token), 'idempotency-key': key },
       payload: { address: SHENZHEN, expectedTotalFen },
     });
-  const quote = async (token: string, drawId: string): Promise<OrderQuoteView> => {
+  const quote = async (token: string, drawId: string, regionCode = '440305'): Promise<OrderQuoteView> => {
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/lotteries/draws/${drawId}/quote`,
       headers: bearer(token),
-      payload: { region: { regionCode: '440305' } },
+      payload: { region: { regionCode } },
     });
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as OrderQuoteView;
@@ -208,63 +208,35 @@ describe.each(testDatabases())('lottery routes on $name', (database) => {
     ).toBe(false);
   });
 
-  it('a product prize becomes a 0-fen order at the shopper’s address; claimed once; cancelled: claimable again', async () => {
+  it('a product prize becomes a 0-fen order at the shopper’s address, shipped free and paid at once; claimed once', async () => {
     const lottery = await createTestLottery(t.db, now(), [prize({ kind: 'product', skuId: 'sku-toner', stock: 1 })]);
     const token = await freshShopper(t);
     const won = await drawOk(token, lottery.id);
     expect(won).toMatchObject({ status: 'unclaimed', prize: { kind: 'product', skuId: 'sku-toner' } });
     expect((await myPrizes(token, lottery.id)).items).toMatchObject([{ status: 'unclaimed', orderId: null }]);
 
+    // The brand pays the delivery, even to a remote province (新疆 乌鲁木齐 天山区).
     const figures = await quote(token, won.drawId);
-    expect(figures.subtotalFen).toBe(0);
-    // The prize is free; the shop’s shipping rule still applies to a 0-fen basket (docs/lottery.md).
-    expect(figures.totalFen).toBe(figures.shippingFeeFen);
+    expect(figures).toMatchObject({ subtotalFen: 0, shippingFeeFen: 0, totalFen: 0 });
+    expect((await quote(token, won.drawId, '650102')).totalFen).toBe(0);
     const stockBefore = await stockOf(t, 'sku-toner');
-    const response = await claim(token, won.drawId, figures.totalFen);
+    const response = await claim(token, won.drawId, 0);
     expect(response.statusCode, response.body).toBe(201);
-    const order = response.json() as { id: string; totalFen: number; campaignKind: string; status: string };
-    expect(order).toMatchObject({ campaignKind: 'lottery', totalFen: figures.totalFen });
+    const order = response.json() as {
+      id: string;
+      totalFen: number;
+      campaignKind: string;
+      status: string;
+      paidAt: string;
+    };
+    expect(order).toMatchObject({ campaignKind: 'lottery', totalFen: 0, status: 'paid', paidAt: now().toISOString() });
     expect(await stockOf(t, 'sku-toner')).toBe(stockBefore - 1);
     expect((await myPrizes(token, lottery.id)).items).toMatchObject([{ status: 'claimed', orderId: order.id }]);
 
     // Twice, another shopper's, a miss or unknown: refused, nothing new.
-    expectError(await claim(token, won.drawId, figures.totalFen), 409, 'LOTTERY_PRIZE_ALREADY_CLAIMED');
+    expectError(await claim(token, won.drawId, 0), 409, 'LOTTERY_PRIZE_ALREADY_CLAIMED');
     expectError(await claim(await freshShopper(t), won.drawId, 0), 404, 'LOTTERY_PRIZE_NOT_FOUND');
     expectError(await claim(token, randomUUID(), 0), 404, 'LOTTERY_PRIZE_NOT_FOUND');
-
-    if (figures.totalFen === 0) {
-      // Nothing to collect: paid at once, the prize stays claimed.
-      expect(order.status).toBe('paid');
-      return;
-    }
-    // A shipping fee to pay: an unpaid order the shopper may cancel, and then claim again.
-    expect(order.status).toBe('pending_payment');
-    const cancel = await t.app.inject({
-      method: 'POST',
-      url: `/api/orders/${order.id}/cancel`,
-      headers: bearer(token),
-    });
-    expect(cancel.statusCode, cancel.body).toBe(200);
-    expect((await myPrizes(token, lottery.id)).items).toMatchObject([{ status: 'unclaimed', orderId: null }]);
-    const again = await claim(token, won.drawId, figures.totalFen);
-    expect(again.statusCode, again.body).toBe(201);
-    expect((await myPrizes(token, lottery.id)).items).toMatchObject([{ status: 'claimed', orderId: again.json().id }]);
-  });
-
-  it('an unpaid prize order past its pay deadline is cancelled by the job, and the prize can be claimed again', async () => {
-    const start = now();
-    const lottery = await createTestLottery(t.db, now(), [prize({ kind: 'product', skuId: 'sku-toner', stock: 1 })]);
-    const token = await freshShopper(t);
-    const won = await drawOk(token, lottery.id);
-    const figures = await quote(token, won.drawId);
-    const response = await claim(token, won.drawId, figures.totalFen);
-    expect(response.statusCode, response.body).toBe(201);
-    const order = response.json() as { status: string; payDeadlineAt: string };
-    if (order.status !== 'pending_payment') return; // a 0-fen total is paid at once: nothing to expire
-    t.time.set(new Date(Date.parse(order.payDeadlineAt) + 1000));
-    await t.jobs.tick(now());
-    expect((await myPrizes(token, lottery.id)).items).toMatchObject([{ status: 'unclaimed', orderId: null }]);
-    t.time.set(start);
   });
 
   it('coupons and points are issued at the draw: claiming them says so', async () => {
