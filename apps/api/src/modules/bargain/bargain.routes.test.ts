@@ -152,6 +152,16 @@ describe.each(testDatabases())('bargain routes on $name', (database) => {
       isNewUser: true,
     });
     expect(cut.rewardUserCouponId).toBeNull();
+    // The help counts as a friend joining through the owner's share (fission figures).
+    const joins = await t.db
+      .selectFrom('share_events')
+      .select(['type', 'kind', 'inviter_user_id', 'user_id'])
+      .where('target_id', '=', bargainId)
+      .execute();
+    const ownerId = (
+      await t.db.selectFrom('bargains').select('owner_user_id').where('id', '=', bargainId).executeTakeFirstOrThrow()
+    ).owner_user_id;
+    expect(joins).toEqual([{ type: 'join', kind: 'bargain', inviter_user_id: ownerId, user_id: expect.any(String) }]);
 
     t.time.advance(1000);
     const after = await view(other, bargainId);

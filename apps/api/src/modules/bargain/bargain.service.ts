@@ -19,6 +19,7 @@ import type { CampaignOrderTerms } from '../../flows/campaign-orders';
 import type { AssetUrl } from '../../http/asset-urls';
 import { claimCoupon } from '../promotions/coupon-claim';
 import { PromotionError } from '../promotions/promotions.errors';
+import { recordShareEvent } from '../share/share-events';
 import { BargainError } from './bargain.errors';
 import {
   type ActivityListRow,
@@ -198,6 +199,15 @@ export async function helpBargain(
       ? await issueHelperReward(trx, { templateId, userId: helperUserId, now })
       : null;
     if (rewardUserCouponId) await setHelpReward(trx, { bargainId, helperUserId, userCouponId: rewardUserCouponId });
+    // A friend acted on the owner's bargain: a 'join' for the fission figures (docs/share.md).
+    await recordShareEvent(trx, {
+      type: 'join',
+      kind: 'bargain',
+      targetId: bargainId,
+      inviterUserId: row.owner_user_id,
+      userId: helperUserId,
+      at: now,
+    });
     return {
       cutFen: cut.cutFen,
       isNewUser,
