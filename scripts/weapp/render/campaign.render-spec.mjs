@@ -7,18 +7,42 @@ import { describeWeappRender } from './render-smoke.mjs';
 vi.mock('../../../apps/api/src/test/test-app.ts', async (importOriginal) => {
   const original = await importOriginal();
   const { seedFlashSales } = await import('../../../apps/api/src/db/seed/flash-sale-seed.ts');
+  // 拼团 and 砍价 pages: the demo activity with 老王's open group, and the demo bargain activity.
+  const { seedGroupBuys } = await import('../../../apps/api/src/db/seed/group-buy-seed.ts');
+  const { seedBargains } = await import('../../../apps/api/src/db/seed/bargain-seed.ts');
   return {
     ...original,
     createTestApp: async (...args) => {
       const testApp = await original.createTestApp(...args);
       await seedFlashSales(testApp.db, testApp.time.clock());
+      await seedGroupBuys(testApp.db, testApp.time.clock());
+      await seedBargains(testApp.db, testApp.time.clock());
       return testApp;
     },
   };
 });
 
 describeWeappRender('campaign', {
+  queries: async () => ({
+    'pkg-group/activity/index': { id: 'demo-group-tee' },
+    // 老王's seeded open group (DEMO_OPEN_GROUP in group-buy-seed.ts)
+    'pkg-group/group/index': { id: '6b0e5f2a-0000-4000-8000-00000000a001' },
+    'pkg-bargain/bargain/index': { activity: 'demo-bargain-lipstick' },
+  }),
   expectations: {
+    // 拼团: the tier, the open group to join and both buttons; the group page with its seats.
+    'pkg-group/activity/index': async (text) => {
+      for (const words of ['2人团', '¥69.00', '小伙伴正在开团', '老王', '单独购买', '发起拼团'])
+        expect(text).toContain(words);
+    },
+    'pkg-group/group/index': async (text) => {
+      for (const words of ['拼团中', '还差', '老王', '团长', '待加入']) expect(text).toContain(words);
+      expect(text).toMatch(/剩余(\d+天)?\d{2}:\d{2}:\d{2}结束/);
+    },
+    // 砍价 before the shopper has one: the activity and 发起砍价.
+    'pkg-bargain/bargain/index': async (text) => {
+      for (const words of ['丝绒雾面口红', '最低可砍至', '¥0.00', '发起砍价']) expect(text).toContain(words);
+    },
     'pkg-flash/flash-sale/index': async (text, api) => {
       const { slots } = await api.get('/api/flash-sales');
       expect(slots.length).toBeGreaterThan(0);
