@@ -66,6 +66,23 @@ export interface CampaignOrderHandler {
   cancelled(executor: Executor, input: { ref: string; orderId: string; at: Date }): Promise<void>;
   /** The paid order became 已退款 (every fen back). */
   refunded(executor: Executor, input: { ref: string; orderId: string; at: Date }): Promise<void>;
+  /**
+   * Whether the paid order may ship now (a 拼团 order only once its group has succeeded). Runs in
+   * the shipping transaction and may lock the campaign row so the answer holds until commit.
+   * Absent: always.
+   */
+  shippable?(executor: Executor, input: { ref: string; orderId: string }): Promise<boolean>;
+}
+
+/** The campaign's word on shipping an order (true for an ordinary order). */
+export async function campaignOrderShippable(
+  executor: Executor,
+  order: { id: string; campaign_kind: CampaignKind | null; campaign_ref: string | null },
+): Promise<boolean> {
+  if (order.campaign_kind === null || order.campaign_ref === null) return true;
+  const handler = campaignOrderHandlers()[order.campaign_kind];
+  if (!handler?.shippable) return true;
+  return handler.shippable(executor, { ref: order.campaign_ref, orderId: order.id });
 }
 
 export type CampaignOrderMoment = 'paid' | 'cancelled' | 'refunded';

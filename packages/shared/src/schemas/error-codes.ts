@@ -95,6 +95,8 @@ export const ORDER_ERROR_CODES = [
   'SKU_NOT_FOUND',
   'ADDRESS_NOT_FOUND',
   'REGION_UNKNOWN',
+  /** A campaign order that may not ship yet (a 拼团 order before its group succeeded). */
+  'ORDER_NOT_SHIPPABLE',
 ] as const;
 export type OrderErrorCode = (typeof ORDER_ERROR_CODES)[number];
 

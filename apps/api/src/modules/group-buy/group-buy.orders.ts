@@ -204,6 +204,17 @@ async function succeedIfComplete(executor: Executor, { groupId, at }: { groupId:
  * leader's seat is gone simply stops being open and fails at its deadline.
  */
 export const groupBuyOrderHandler: CampaignOrderHandler = {
+  /** Only once the group has succeeded; the group row is held (FOR SHARE) so expiry cannot fail it mid-shipment. */
+  async shippable(executor, { ref }) {
+    const group = await executor
+      .selectFrom('group_buy_members as m')
+      .innerJoin('group_buy_groups as g', 'g.id', 'm.group_id')
+      .select('g.status')
+      .where('m.id', '=', ref)
+      .forShare('g')
+      .executeTakeFirst();
+    return group?.status === 'succeeded';
+  },
   async attach(trx, { ref, orderId }) {
     const attached = await trx
       .updateTable('group_buy_members')

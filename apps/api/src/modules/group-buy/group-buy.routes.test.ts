@@ -84,6 +84,16 @@ describe.each(testDatabases())('group-buy routes on $name', (database) => {
     expect(expectContract(groupBuyActivityDetailSchema, await detail()).openGroups).toEqual([]);
 
     await payOrder(t, a, order.id);
+    // Paid, but the group is still forming: operators cannot ship it yet (nothing changes).
+    const ship = (orderId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/ops/orders/${orderId}/ship`,
+        headers: { authorization: `Bearer ${OPS_TOKEN}` },
+        payload: { company: '顺丰速运', trackingNo: 'SF1234567890' },
+      });
+    expectError(await ship(order.id), 409, 'ORDER_NOT_SHIPPABLE');
+    expect(await orderStatusOf(t.db, order.id)).toBe('paid');
     expect(expectContract(groupBuyActivityDetailSchema, await detail()).openGroups).toMatchObject([
       { id: groupId, seatsLeft: 1, size: 2, countdownSeconds: 24 * 3600 },
     ]);
@@ -117,6 +127,9 @@ describe.each(testDatabases())('group-buy routes on $name', (database) => {
     expect(after.members.map((m) => m.paid)).toEqual([true, true]);
     expect(await orderStatusOf(t.db, order.id)).toBe('paid');
     expect(await orderStatusOf(t.db, joinOrder.id)).toBe('paid');
+    // 拼团成功: now it ships.
+    expect((await ship(order.id)).statusCode).toBe(200);
+    expect(await orderStatusOf(t.db, order.id)).toBe('shipped');
     const mine = expectContract(
       myGroupBuysSchema,
       await t.app.inject({ method: 'GET', url: '/api/group-buys/mine', headers: bearer(b) }),

@@ -1,6 +1,7 @@
 import { type Order, orderIdParamsSchema, shipOrderRequestSchema } from '@wematrix/shared';
 import type { FastifyInstance } from 'fastify';
 import { isUuid } from '../../db/uuid';
+import { campaignOrderShippable } from '../../flows/campaign-orders';
 import { createOpsGuard } from '../../http/ops-guard';
 import { parseInput } from '../../http/validate';
 import type { RouteDeps } from '../../route-deps';
@@ -26,6 +27,10 @@ export function registerOrderOpsRoutes(app: FastifyInstance, deps: RouteDeps): v
     const now = clock();
     // The 发货 notice is queued in the same transaction: it exists exactly when the order shipped.
     const row = await db.transaction().execute(async (trx) => {
+      const order = await findOrderById(trx, id);
+      if (order && !(await campaignOrderShippable(trx, order))) {
+        throw new OrderError('ORDER_NOT_SHIPPABLE', { details: { id, campaignKind: order.campaign_kind } });
+      }
       const shipped = await markOrderShipped(trx, { orderId: id, ...input, now });
       if (shipped) await notices.orderChanged(trx, { orderId: shipped.id, from: 'paid', to: 'shipped', at: now });
       return shipped;

@@ -8,6 +8,11 @@ export const ORDER_ERRORS = {
     message: '订单状态已变化，请刷新后重试',
     messageEn: 'The order is not in a state that allows this',
   },
+  ORDER_NOT_SHIPPABLE: {
+    status: 409,
+    message: '活动尚未完成（如拼团未成团），暂不能发货',
+    messageEn: 'The campaign of this order is not complete (e.g. the group is still forming): it cannot ship yet',
+  },
   PRICE_CHANGED: {
     status: 409,
     message: '商品价格或优惠有变化，请确认新的金额后再提交',
