@@ -107,7 +107,9 @@ describe('拼团: open, share, join, pay; and a group that expires', () => {
     // When she taps 邀请好友参团 (H5: the link to copy; the copy asks friends to join, no reward for sharing)
     await visible(a.page, '.wm-group-invite').first().click();
     const link = (await visible(a.page, '.wm-share-link').first().textContent())?.trim() ?? '';
-    expect(link).toContain(`pkg-group/group/index?id=${groupId}`);
+    // the signed link (POST /api/share/links): the page, its id, then the payload sk … ss
+    expect(link).toContain(`pkg-group/group/index?id=${groupId}&sk=group_buy_group`);
+    expect(link).toMatch(/&ss=[A-Za-z0-9_-]{43}$/);
     const sheetText = (await visible(a.page, '.wm-share-sheet').first().textContent()) ?? '';
     expect(sheetText).not.toMatch(/红包|分享到|转发.*得/);
     await a.page.waitForTimeout(500);
@@ -120,7 +122,13 @@ describe('拼团: open, share, join, pay; and a group that expires', () => {
     await b.page.goto(appUrl('campaign'));
     await waitForCount(b.page, '.wm-campaign-card');
     await signInAs(b.page, FRIEND);
+    // (a tampered link says so and changes nothing; the group page still shows the group)
+    const tampered = link.replace(/ss=([A-Za-z0-9_-])/, (_, c: string) => `ss=${c === 'A' ? 'B' : 'A'}`);
+    await b.page.goto(tampered);
+    await visible(b.page, '.wm-share-refused').filter({ hasText: '无效' }).first().waitFor();
+    await b.page.goto(appUrl('campaign'));
     await b.page.goto(link);
+    await visible(b.page, '.wm-share-inviter').filter({ hasText: '小红' }).first().waitFor();
     await expect.poll(() => statusText(b.page)).toBe('拼团中');
     await visible(b.page, '.wm-group-join').first().waitFor();
     expect(await visible(b.page, '.wm-group-members').first().textContent()).toContain('小红');
@@ -152,6 +160,16 @@ describe('拼团: open, share, join, pay; and a group that expires', () => {
         .waitFor({ timeout: 20_000 });
     }
     await saveScreenshot(b.page, 'group-buy-order-in-mall');
+
+    // And the share layer counted her share and 安娜's open of it (the tampered one refused, not counted)
+    const stats = await fetch(`${baseUrl()}/api/ops/share/stats`, {
+      headers: { authorization: `Bearer ${inject('opsToken')}` },
+    });
+    const figures = ((await stats.json()) as { kinds: { kind: string; shares: number; opens: number }[] }).kinds.find(
+      (k) => k.kind === 'group_buy_group',
+    );
+    expect(figures?.shares).toBeGreaterThanOrEqual(1);
+    expect(figures?.opens).toBe(1);
   });
 
   it('a group nobody joins fails at its deadline and the leader is refunded through the sandbox', async (ctx) => {

@@ -9,6 +9,9 @@ export const CAMPAIGN_BUY_PAGES = {
   groupActivity: '/pkg-group/activity/index',
   group: '/pkg-group/group/index',
   bargain: '/pkg-bargain/bargain/index',
+  // 抽奖 and 预售 (pkg-lottery, pkg-presale): the lottery page is the share layer's `lottery` target.
+  lottery: '/pkg-lottery/lottery/index',
+  presale: '/pkg-presale/presale/index',
 } as const;
 
 export type CampaignBuyPage = (typeof CAMPAIGN_BUY_PAGES)[keyof typeof CAMPAIGN_BUY_PAGES];

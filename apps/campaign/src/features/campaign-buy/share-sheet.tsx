@@ -30,20 +30,26 @@ export function ShareSheet(props: {
   visible: boolean;
   title: string;
   hint: string;
-  url: string;
+  /** null while the signed link is being made. */
+  url: string | null;
   onClose: () => void;
 }): ReactElement {
   return (
     <Popup visible={props.visible} position="bottom" round title={props.title} onClose={props.onClose}>
       <View className="cb-share wm-share-sheet">
         <Text className="cb-share__hint">{props.hint}</Text>
-        <Text className="cb-share__link wm-share-link" userSelect>
-          {props.url}
-        </Text>
+        {props.url ? (
+          <Text className="cb-share__link wm-share-link" userSelect>
+            {props.url}
+          </Text>
+        ) : (
+          <Text className="cb-share__link">正在生成链接…</Text>
+        )}
         <View
           className="cb-share__copy wm-share-copy"
           onClick={() => {
-            void copyText(props.url).then((ok) => toast(ok ? '链接已复制，发给好友吧' : '请长按链接复制'));
+            const url = props.url;
+            if (url) void copyText(url).then((ok) => toast(ok ? '链接已复制，发给好友吧' : '请长按链接复制'));
           }}
         >
           复制链接

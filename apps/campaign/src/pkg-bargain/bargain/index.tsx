@@ -1,6 +1,6 @@
 import { Popup, Progress } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
-import { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import {
   APP_PAGES,
   type Bargain,
@@ -14,13 +14,15 @@ import { type ReactElement, useCallback, useEffect, useRef, useState } from 'rea
 import { BigCountdown } from '../../features/campaign-buy/big-countdown';
 import { BuySheet } from '../../features/campaign-buy/buy-sheet';
 import { bargainApi, refusalText } from '../../features/campaign-buy/campaign-api';
-import { CAMPAIGN_BUY_PAGES, replacePage, shareLinkOf } from '../../features/campaign-buy/campaign-pages';
+import { CAMPAIGN_BUY_PAGES, pageUrl, replacePage } from '../../features/campaign-buy/campaign-pages';
 import { bargainShareTitle, HELP_REFUSAL_TEXT } from '../../features/campaign-buy/group-buy-text';
 import { returnedFromPayPage, waitForPaid } from '../../features/campaign-buy/pay-campaign-order';
 import { ShareButton } from '../../features/campaign-buy/share-button';
+import { ShareNotice } from '../../features/campaign-buy/share-notice';
 import { ShareSheet } from '../../features/campaign-buy/share-sheet';
 import { useCampaignBuy } from '../../features/campaign-buy/use-campaign-buy';
 import { useServerClock } from '../../features/campaign-buy/use-server-clock';
+import { useShare } from '../../features/campaign-buy/use-share';
 import '../../features/campaign-buy/campaign-buy.scss';
 import './index.scss';
 
@@ -54,7 +56,6 @@ export default function BargainPage(): ReactElement {
   const [error, setError] = useState<string | null>(null);
   const [helping, setHelping] = useState(false);
   const [helped, setHelped] = useState<BargainHelpResult | null>(null);
-  const [shareOpen, setShareOpen] = useState(false);
   const [shown, setShown] = useState(true);
   const handledReturn = useRef(false);
 
@@ -135,14 +136,16 @@ export default function BargainPage(): ReactElement {
     onRefused: () => void load(),
   });
 
-  const share = shareLinkOf(CAMPAIGN_BUY_PAGES.bargain, bargainId ?? '');
-  useShareAppMessage(() => ({
+  const share = useShare({
+    kind: 'bargain',
+    page: CAMPAIGN_BUY_PAGES.bargain,
+    id: bargainId ?? '',
     title: bargain
       ? bargainShareTitle({ productTitle: bargain.activity.productTitle, currentPriceFen: bargain.currentPriceFen })
       : '一起来砍价',
-    path: bargainId ? `/${share.path}` : '/pages/index/index',
-    imageUrl: bargain ? assetUrl(bargain.activity.imageUrl) : undefined,
-  }));
+    imageUrl: bargain?.activity.imageUrl ?? activity?.activity.imageUrl ?? null,
+    pathWithoutId: activity ? pageUrl(CAMPAIGN_BUY_PAGES.bargain, { activity: activity.activity.id }) : undefined,
+  });
 
   async function start(activityId: string): Promise<void> {
     const session = await requireSession();
@@ -250,7 +253,7 @@ export default function BargainPage(): ReactElement {
     return (
       <>
         {atFloor ? null : (
-          <ShareButton className="bg-actions__main wm-bargain-invite" onH5Share={() => setShareOpen(true)}>
+          <ShareButton className="bg-actions__main wm-bargain-invite" onH5Share={share.openSheet}>
             邀请好友帮砍
           </ShareButton>
         )}
@@ -290,6 +293,7 @@ export default function BargainPage(): ReactElement {
 
   return (
     <View className="wm-page bg-page wm-bargain-page">
+      <ShareNotice result={share.opened} action="邀请你帮TA砍一刀" />
       <View className="bg-top">
         <View className="bg-owner">
           <Avatar url={bargain.owner.avatarUrl} name={bargain.owner.nickname} size={72} />
@@ -419,11 +423,11 @@ export default function BargainPage(): ReactElement {
         note="按下单时的砍后价购买；下单后好友不能再帮砍"
       />
       <ShareSheet
-        visible={shareOpen}
+        visible={share.sheetOpen}
         title="邀请好友帮砍"
         hint="把链接发给好友，请TA帮你砍一刀"
         url={share.url}
-        onClose={() => setShareOpen(false)}
+        onClose={share.closeSheet}
       />
       <DevSignInSheet />
     </View>

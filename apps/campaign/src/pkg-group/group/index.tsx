@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { APP_PAGES, formatFen, type GroupBuyGroup, type MyGroupBuys } from '@wematrix/shared';
 import { assetUrl, openApp, toast, useSession } from '@wematrix/shared/taro';
 import { Avatar, DevSignInSheet, EmptyState, Price, requireSession } from '@wematrix/ui';
@@ -7,13 +7,15 @@ import { type ReactElement, useCallback, useEffect, useRef, useState } from 'rea
 import { BigCountdown } from '../../features/campaign-buy/big-countdown';
 import { BuySheet } from '../../features/campaign-buy/buy-sheet';
 import { groupBuyApi, refusalText } from '../../features/campaign-buy/campaign-api';
-import { CAMPAIGN_BUY_PAGES, openPage, shareLinkOf } from '../../features/campaign-buy/campaign-pages';
+import { CAMPAIGN_BUY_PAGES, openPage } from '../../features/campaign-buy/campaign-pages';
 import { GROUP_STATUS_TEXT, groupShareTitle, JOIN_REFUSAL_TEXT } from '../../features/campaign-buy/group-buy-text';
 import { returnedFromPayPage, waitForPaid } from '../../features/campaign-buy/pay-campaign-order';
 import { ShareButton } from '../../features/campaign-buy/share-button';
+import { ShareNotice } from '../../features/campaign-buy/share-notice';
 import { ShareSheet } from '../../features/campaign-buy/share-sheet';
 import { useCampaignBuy } from '../../features/campaign-buy/use-campaign-buy';
 import { useServerClock } from '../../features/campaign-buy/use-server-clock';
+import { useShare } from '../../features/campaign-buy/use-share';
 import '../../features/campaign-buy/campaign-buy.scss';
 import './index.scss';
 
@@ -36,7 +38,6 @@ export default function GroupPage(): ReactElement {
   const [mySeat, setMySeat] = useState<MySeat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(true);
-  const [shareOpen, setShareOpen] = useState(false);
   const handledReturn = useRef(false);
   const loading = useRef(false);
 
@@ -108,8 +109,10 @@ export default function GroupPage(): ReactElement {
     onRefused: () => void load(),
   });
 
-  const share = shareLinkOf(CAMPAIGN_BUY_PAGES.group, groupId);
-  useShareAppMessage(() => ({
+  const share = useShare({
+    kind: 'group_buy_group',
+    page: CAMPAIGN_BUY_PAGES.group,
+    id: groupId,
     title: group
       ? groupShareTitle({
           productTitle: group.activity.productTitle,
@@ -117,9 +120,8 @@ export default function GroupPage(): ReactElement {
           unitPriceFen: group.unitPriceFen,
         })
       : '一起拼团更划算',
-    path: `/${share.path}`,
-    imageUrl: group?.activity.imageUrl ? assetUrl(group.activity.imageUrl) : undefined,
-  }));
+    imageUrl: group?.activity.imageUrl ?? null,
+  });
 
   async function join(): Promise<void> {
     const session = await requireSession();
@@ -171,12 +173,7 @@ export default function GroupPage(): ReactElement {
       }
       if (isMember || group.joinRefusal === 'own_group' || group.joinRefusal === 'already_member') {
         return (
-          <ShareButton
-            className={`${mainClass} wm-group-invite`}
-            onH5Share={() => {
-              setShareOpen(true);
-            }}
-          >
+          <ShareButton className={`${mainClass} wm-group-invite`} onH5Share={share.openSheet}>
             邀请好友参团
           </ShareButton>
         );
@@ -235,6 +232,7 @@ export default function GroupPage(): ReactElement {
 
   return (
     <View className="wm-page gb-page wm-group-page">
+      <ShareNotice result={share.opened} action="邀请你一起拼团" />
       <View className={`gb-status gb-status--${status}`}>
         <Text className={`gb-status__title wm-group-status wm-group-status--${status}`}>
           {GROUP_STATUS_TEXT[status]}
@@ -321,11 +319,11 @@ export default function GroupPage(): ReactElement {
         note={`支付后即参团；凑满 ${group.size} 人成团发货，到期未成团自动退款`}
       />
       <ShareSheet
-        visible={shareOpen}
+        visible={share.sheetOpen}
         title="邀请好友参团"
         hint={`还差 ${group.seatsLeft} 人，把链接发给好友，一起拼更划算`}
         url={share.url}
-        onClose={() => setShareOpen(false)}
+        onClose={share.closeSheet}
       />
       <DevSignInSheet />
     </View>
