@@ -13,6 +13,7 @@ import { restoreOrderStock } from '../modules/orders/order-stock.repository';
 import { releaseCouponForOrder } from '../modules/promotions/coupon.repository';
 import { refundPoints } from '../modules/promotions/points.repository';
 import { notifyCampaignOrder } from './campaign-orders';
+import { rewardLotteryFriendOrder } from './lottery-referrals';
 
 /**
  * What the payment flows need from orders, as a narrow port: the flows are written against
@@ -77,6 +78,8 @@ export const orderPort: OrderPort = {
     await accrueOrderCommissions(executor, { orderId: input.orderId, at: input.paidAt });
     // A campaign order's seat, claim or bargain learns it was paid in the same transaction.
     await notifyCampaignOrder(executor, 'paid', moved, input.paidAt);
+    // 抽奖: a friend who came through a lottery link and now paid earns the sharer a draw.
+    await rewardLotteryFriendOrder(executor, { orderId: moved.id, buyerUserId: moved.user_id, at: input.paidAt });
     return 'paid';
   },
   markOrderAfterSale,

@@ -34,13 +34,13 @@ export async function markOrderPaid(
 export async function moveOrderToPaid(
   executor: Executor,
   { orderId, paidAt }: { orderId: string; paidAt: Date },
-): Promise<Pick<OrderRow, 'id' | 'campaign_kind' | 'campaign_ref'> | undefined> {
+): Promise<Pick<OrderRow, 'id' | 'user_id' | 'campaign_kind' | 'campaign_ref'> | undefined> {
   return executor
     .updateTable('orders')
     .set({ status: 'paid', paid_at: paidAt, updated_at: paidAt })
     .where('id', '=', orderId)
     .where('status', '=', 'pending_payment')
-    .returning(['id', 'campaign_kind', 'campaign_ref'])
+    .returning(['id', 'user_id', 'campaign_kind', 'campaign_ref'])
     .executeTakeFirst();
 }
 

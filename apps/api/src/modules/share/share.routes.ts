@@ -20,6 +20,7 @@ import {
   shareTargetPath,
 } from '@wematrix/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { rewardLotteryNewFriend } from '../../flows/lottery-referrals';
 import { HttpError } from '../../http/app-error';
 import { createOpsGuard } from '../../http/ops-guard';
 import { parseInput } from '../../http/validate';
@@ -113,6 +114,11 @@ export function registerShareRoutes(
         'inviter_not_found',
         new ShareError('SHARE_TARGET_NOT_FOUND', { messageEn: 'The inviter of this share no longer exists' }),
       );
+    }
+    // 抽奖: a new shopper brought by a lottery link earns the sharer an extra draw (before this
+    // open is recorded: "new" means no link opened before and no order).
+    if (payload.sk === 'lottery' && userId) {
+      await rewardLotteryNewFriend(db, { lotteryId: payload.si, inviterUserId: payload.su, friendUserId: userId, now });
     }
     await recordShareEvent(db, {
       type: 'share_open',
