@@ -195,6 +195,21 @@ export const DISTRIBUTION_ERROR_CODES = [
   'SHARE_LINK_INVALID',
   'SHARE_LINK_EXPIRED',
   'PRODUCT_NOT_FOUND',
+  /** 提现 below ¥1 (or not whole fen). */
+  'WITHDRAWAL_BELOW_MINIMUM',
+  /** One withdrawal stays below ¥2,000 (WeChat's real-name line for 商家转账). */
+  'WITHDRAWAL_ABOVE_LIMIT',
+  /** More than the available (settled, not yet withdrawn) commission. */
+  'WITHDRAWAL_OVER_BALANCE',
+  /** The promoter already has a withdrawal requested, approved or transferring. */
+  'WITHDRAWAL_IN_FLIGHT',
+  /** No WeChat openid in that mini-program to pay into. */
+  'WITHDRAWAL_OPENID_MISSING',
+  'WITHDRAWAL_NOT_FOUND',
+  /** Approve or reject of a withdrawal that is no longer waiting for finance. */
+  'WITHDRAWAL_NOT_PENDING',
+  /** WeChat Pay (商家转账) is not configured on this server. */
+  'WITHDRAWAL_TRANSFER_UNAVAILABLE',
 ] as const;
 export type DistributionErrorCode = (typeof DISTRIBUTION_ERROR_CODES)[number];
 
