@@ -20,7 +20,7 @@ export interface NotificationRecord {
   url: string;
   /** The plaintext resource, for replay and for the sandbox's state page. */
   resource: Record<string, unknown>;
-  originalType: 'transaction' | 'refund';
+  originalType: 'transaction' | 'refund' | 'mch_payment';
   summary: string;
   deliveries: Array<{ at: string; status: number | null; error?: string }>;
 }

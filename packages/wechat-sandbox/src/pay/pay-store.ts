@@ -34,10 +34,34 @@ export interface SandboxRefund {
   successTime: Date | null;
 }
 
-/** In-memory transactions and refunds of the sandbox's merchant(s). */
+/** 商家转账 bill states (the sandbox uses ACCEPTED, WAIT_USER_CONFIRM, SUCCESS, FAIL, CANCELLED). */
+export type SandboxTransferState = 'ACCEPTED' | 'WAIT_USER_CONFIRM' | 'SUCCESS' | 'FAIL' | 'CANCELLED';
+
+/** One 商家转账 bill, keyed by the merchant's out_bill_no. */
+export interface SandboxTransferBill {
+  mchid: string;
+  appid: string;
+  outBillNo: string;
+  transferBillNo: string;
+  transferSceneId: string;
+  openid: string;
+  amountFen: number;
+  remark: string;
+  notifyUrl: string | null;
+  userRecvPerception: string | null;
+  state: SandboxTransferState;
+  failReason: string | null;
+  /** Handed to wx.requestMerchantTransfer while the bill waits for the user. */
+  packageInfo: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** In-memory transactions, refunds and transfer bills of the sandbox's merchant(s). */
 export class PayStore {
   readonly transactions = new Map<string, SandboxTransaction>();
   readonly refunds = new Map<string, SandboxRefund>();
+  readonly transfers = new Map<string, SandboxTransferBill>();
   private readonly byPrepayId = new Map<string, string>();
 
   transactionByPrepayId(prepayId: string): SandboxTransaction | undefined {
@@ -54,6 +78,14 @@ export class PayStore {
 
   newTransactionId(): string {
     return `4200${randomDigits(24)}`;
+  }
+
+  newTransferBillNo(): string {
+    return `1330${randomDigits(30)}`;
+  }
+
+  newPackageInfo(): string {
+    return `ABBQO+oYAAABAAAAAAA${randomAlnum(80)}=`;
   }
 
   newRefundId(): string {

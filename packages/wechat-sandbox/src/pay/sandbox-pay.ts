@@ -2,7 +2,22 @@ import type { SandboxClock } from '../sandbox-app';
 import { PayNotifier, type PayVerifyMode } from './notifier';
 import { shanghaiTime } from './pay-crypto';
 import { generateMerchant, generatePlatform, type SandboxMerchant, type SandboxPlatform } from './pay-keys';
-import { PayStore, type SandboxRefund, type SandboxTransaction } from './pay-store';
+import { PayStore, type SandboxRefund, type SandboxTransaction, type SandboxTransferBill } from './pay-store';
+
+/** WeChat's rule: from ¥2,000 a transfer needs the payee's real name (user_name, encrypted). */
+export const TRANSFER_REAL_NAME_FROM_FEN = 200_000;
+
+export interface SandboxTransferInput {
+  appid: string;
+  outBillNo: string;
+  transferSceneId: string;
+  openid: string;
+  amountFen: number;
+  remark: string;
+  notifyUrl: string | null;
+  userRecvPerception: string | null;
+  userName: string | null;
+}
 
 /** What an API needs to act as the sandbox's merchant (what WECHATPAY_* hold for a real one). */
 export interface SandboxMerchantCredentials {
@@ -43,6 +58,14 @@ export class SandboxPay {
   readonly store = new PayStore();
   readonly notifier: PayNotifier;
   mode: PayVerifyMode;
+  /**
+   * 商家转账: 'skip' (default, the demo) finishes a transfer at once, as if the user had
+   * confirmed; 'required' answers WAIT_USER_CONFIRM with package_info and waits for
+   * confirmTransfer (what wx.requestMerchantTransfer does in a real app).
+   */
+  transferConfirmation: 'skip' | 'required' = 'skip';
+  /** fail_reason of the next transfers to finish (a sandbox control: make a transfer fail). */
+  readonly transferFailures: string[] = [];
   private readonly clock: SandboxClock;
 
   constructor(options: SandboxPayOptions) {
@@ -155,6 +178,103 @@ export class SandboxPay {
       });
     }
     return answer;
+  }
+
+  /**
+   * 商家转账 (发起转账): the same out_bill_no with the same fields is the same bill (its answer
+   * again); different fields are refused. The bill is ACCEPTED, then (confirmation skipped)
+   * finishes at once: SUCCESS, or FAIL when a failure was queued, with a signed
+   * MCHTRANSFER.BILL.FINISHED notification. The answer is the ACCEPTED snapshot.
+   */
+  transfer(input: SandboxTransferInput): Record<string, unknown> {
+    const existing = this.store.transfers.get(input.outBillNo);
+    if (existing) {
+      if (existing.amountFen !== input.amountFen || existing.openid !== input.openid || existing.appid !== input.appid)
+        throw new SandboxPayError(400, 'INVALID_REQUEST', '商户单号已存在且参数不一致');
+      return this.transferAnswer(existing);
+    }
+    if (input.amountFen >= TRANSFER_REAL_NAME_FROM_FEN && !input.userName)
+      throw new SandboxPayError(400, 'PARAM_ERROR', '转账金额 >= 2000 元时，收款用户姓名必填');
+    const now = this.clock();
+    const bill: SandboxTransferBill = {
+      mchid: this.merchant.mchid,
+      appid: input.appid,
+      outBillNo: input.outBillNo,
+      transferBillNo: this.store.newTransferBillNo(),
+      transferSceneId: input.transferSceneId,
+      openid: input.openid,
+      amountFen: input.amountFen,
+      remark: input.remark,
+      notifyUrl: input.notifyUrl,
+      userRecvPerception: input.userRecvPerception,
+      state: 'ACCEPTED',
+      failReason: null,
+      packageInfo: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.store.transfers.set(bill.outBillNo, bill);
+    if (this.transferConfirmation === 'required') {
+      bill.state = 'WAIT_USER_CONFIRM';
+      bill.packageInfo = this.store.newPackageInfo();
+      return this.transferAnswer(bill);
+    }
+    const answer = this.transferAnswer(bill);
+    this.finishTransfer(bill);
+    return answer;
+  }
+
+  /** The user confirms on WeChat's 确认收款 page (wx.requestMerchantTransfer). */
+  confirmTransfer(outBillNo: string): SandboxTransferBill {
+    const bill = this.store.transfers.get(outBillNo);
+    if (!bill) throw new SandboxPayError(404, 'NOT_FOUND', '转账单不存在');
+    if (bill.state !== 'WAIT_USER_CONFIRM') throw new SandboxPayError(400, 'INVALID_REQUEST', '转账单不是待确认状态');
+    this.finishTransfer(bill);
+    return bill;
+  }
+
+  private finishTransfer(bill: SandboxTransferBill): void {
+    const failure = this.transferFailures.shift();
+    bill.state = failure ? 'FAIL' : 'SUCCESS';
+    bill.failReason = failure ?? null;
+    bill.packageInfo = null;
+    bill.updatedAt = this.clock();
+    if (bill.notifyUrl) {
+      this.notifier.notify({
+        eventType: 'MCHTRANSFER.BILL.FINISHED',
+        url: bill.notifyUrl,
+        originalType: 'mch_payment',
+        summary: '商家转账单据终态通知',
+        resource: this.transferResource(bill),
+      });
+    }
+  }
+
+  private transferAnswer(bill: SandboxTransferBill): Record<string, unknown> {
+    return {
+      out_bill_no: bill.outBillNo,
+      transfer_bill_no: bill.transferBillNo,
+      create_time: shanghaiTime(bill.createdAt),
+      state: bill.state,
+      ...(bill.failReason ? { fail_reason: bill.failReason } : {}),
+      ...(bill.packageInfo ? { package_info: bill.packageInfo } : {}),
+    };
+  }
+
+  transferResource(bill: SandboxTransferBill): Record<string, unknown> {
+    return {
+      mch_id: bill.mchid,
+      out_bill_no: bill.outBillNo,
+      transfer_bill_no: bill.transferBillNo,
+      appid: bill.appid,
+      state: bill.state,
+      transfer_amount: bill.amountFen,
+      transfer_remark: bill.remark,
+      openid: bill.openid,
+      ...(bill.failReason ? { fail_reason: bill.failReason } : {}),
+      create_time: shanghaiTime(bill.createdAt),
+      update_time: shanghaiTime(bill.updatedAt),
+    };
   }
 
   transactionResource(t: SandboxTransaction): Record<string, unknown> {

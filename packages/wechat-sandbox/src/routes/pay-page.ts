@@ -54,6 +54,7 @@ export function registerPayPageRoutes(app: FastifyInstance, deps: PayPageRouteDe
     mchid: pay.merchant.mchid,
     transactions: [...pay.store.transactions.values()],
     refunds: [...pay.store.refunds.values()],
+    transfers: [...pay.store.transfers.values()],
     notifications: [...pay.notifier.records.values()],
   }));
 
@@ -62,6 +63,34 @@ export function registerPayPageRoutes(app: FastifyInstance, deps: PayPageRouteDe
     if (!pay.notifier.records.has(id))
       return reply.code(404).send({ code: 'RESOURCE_NOT_EXISTS', message: '通知不存在' });
     return { status: await pay.notifier.replay(id) };
+  });
+
+  // 商家转账 controls: the next transfer(s) fail with a reason; confirmation skipped or required;
+  // the user confirming a WAIT_USER_CONFIRM bill (what wx.requestMerchantTransfer does).
+  app.post('/sandbox/pay/transfers/fail-next', async (request) => {
+    const body = (request.body ?? {}) as { fail_reason?: unknown };
+    const reason = typeof body.fail_reason === 'string' && body.fail_reason ? body.fail_reason : 'ACCOUNT_FROZEN';
+    pay.transferFailures.push(reason);
+    return { queued: pay.transferFailures.length, fail_reason: reason };
+  });
+
+  app.post('/sandbox/pay/transfers/confirmation', async (request, reply) => {
+    const mode = ((request.body ?? {}) as { mode?: unknown }).mode;
+    if (mode !== 'skip' && mode !== 'required')
+      return reply.code(400).send({ code: 'PARAM_ERROR', message: 'mode 须为 skip 或 required' });
+    pay.transferConfirmation = mode;
+    return { mode };
+  });
+
+  app.post('/sandbox/pay/transfers/:outBillNo/confirm', async (request, reply) => {
+    const { outBillNo } = request.params as { outBillNo: string };
+    try {
+      const bill = pay.confirmTransfer(outBillNo);
+      return { out_bill_no: bill.outBillNo, state: bill.state };
+    } catch (error) {
+      if (!(error instanceof SandboxPayError)) throw error;
+      return reply.code(error.status).send({ code: error.code, message: error.message });
+    }
   });
 
   app.get('/sandbox/pay/:prepayId', async (request, reply) => {

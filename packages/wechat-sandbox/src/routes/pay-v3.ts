@@ -166,6 +166,52 @@ export function registerPayV3Routes(app: FastifyInstance, deps: PayV3RouteDeps):
       };
     });
 
+    // 商家转账 (merchant transfer to a user's change), the 2025 API with user confirmation.
+    v3.post('/v3/fund-app/mch-transfer/transfer-bills', async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (!isText(body.appid, 32) || !deps.apps.has(body.appid))
+        return fail(reply, 400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
+      if (typeof body.out_bill_no !== 'string' || !/^[0-9A-Za-z]{1,32}$/.test(body.out_bill_no))
+        return fail(reply, 400, 'PARAM_ERROR', 'out_bill_no 只能由数字、大小写字母组成，最长 32 位');
+      if (!isText(body.transfer_scene_id, 36)) return fail(reply, 400, 'PARAM_ERROR', '缺少 transfer_scene_id');
+      if (!isText(body.openid, 64)) return fail(reply, 400, 'PARAM_ERROR', '缺少 openid');
+      if (!Number.isInteger(body.transfer_amount) || (body.transfer_amount as number) < 1)
+        return fail(reply, 400, 'PARAM_ERROR', 'transfer_amount 有误');
+      if (!isText(body.transfer_remark, 32))
+        return fail(reply, 400, 'PARAM_ERROR', 'transfer_remark 必填，最多 32 个字符');
+      if (body.notify_url !== undefined && (!isText(body.notify_url, 256) || !/^https?:\/\//.test(body.notify_url)))
+        return fail(reply, 400, 'PARAM_ERROR', 'notify_url 格式有误');
+      const infos = body.transfer_scene_report_infos;
+      if (
+        !Array.isArray(infos) ||
+        infos.length === 0 ||
+        !infos.every(
+          (i) =>
+            isText((i as { info_type?: unknown }).info_type, 15) &&
+            isText((i as { info_content?: unknown }).info_content, 32),
+        )
+      )
+        return fail(reply, 400, 'PARAM_ERROR', '需传入转账场景报备信息，请检查');
+      return pay.transfer({
+        appid: body.appid,
+        outBillNo: body.out_bill_no,
+        transferSceneId: body.transfer_scene_id,
+        openid: body.openid,
+        amountFen: body.transfer_amount as number,
+        remark: body.transfer_remark,
+        notifyUrl: typeof body.notify_url === 'string' ? body.notify_url : null,
+        userRecvPerception: typeof body.user_recv_perception === 'string' ? body.user_recv_perception : null,
+        userName: typeof body.user_name === 'string' && body.user_name !== '' ? body.user_name : null,
+      });
+    });
+
+    v3.get('/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/:outBillNo', async (request, reply) => {
+      const { outBillNo } = request.params as { outBillNo: string };
+      const bill = pay.store.transfers.get(outBillNo);
+      if (!bill) return fail(reply, 404, 'NOT_FOUND', '记录不存在');
+      return pay.transferResource(bill);
+    });
+
     v3.get('/v3/certificates', async () => ({
       data: [
         {
