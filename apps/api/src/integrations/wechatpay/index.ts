@@ -12,6 +12,9 @@ export { NotificationRejectedError, WechatPayApiError, WechatPayUnavailableError
 export {
   refundSchema,
   transactionSchema,
+  transferBillSchema,
   type WechatPayRefund,
   type WechatPayTransaction,
+  type WechatPayTransferAnswer,
+  type WechatPayTransferBill,
 } from './wechatpay.schemas';

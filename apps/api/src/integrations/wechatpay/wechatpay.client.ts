@@ -13,8 +13,12 @@ import {
   prepayAnswerSchema,
   refundSchema,
   transactionSchema,
+  transferBillAnswerSchema,
+  transferBillSchema,
   type WechatPayRefund,
   type WechatPayTransaction,
+  type WechatPayTransferAnswer,
+  type WechatPayTransferBill,
 } from './wechatpay.schemas';
 import {
   authorizationHeader,
@@ -64,6 +68,23 @@ export interface WechatPayClient {
     reason?: string;
     notifyUrl: string;
   }): Promise<WechatPayRefund>;
+  /**
+   * 商家转账: `POST /v3/fund-app/mch-transfer/transfer-bills`. The same out_bill_no with the
+   * same fields is the same bill on WeChat's side, so a retry never pays twice.
+   */
+  transferToUser(input: {
+    appid: string;
+    outBillNo: string;
+    transferSceneId: string;
+    openid: string;
+    amountFen: number;
+    remark: string;
+    notifyUrl: string;
+    userRecvPerception: string;
+    sceneReportInfos: readonly { infoType: string; infoContent: string }[];
+  }): Promise<WechatPayTransferAnswer>;
+  /** `GET /v3/fund-app/mch-transfer/transfer-bills/out-bill-no/{out_bill_no}`. */
+  queryTransferBill(outBillNo: string): Promise<WechatPayTransferBill>;
   /** The object the mini-program passes to `wx.requestPayment`, signed with the merchant key. */
   requestPayment(appId: string, prepayId: string): RequestPaymentParams;
   verifyNotification(input: {
@@ -225,6 +246,31 @@ export function createWechatPayClient(options: {
         },
         refundSchema,
       )) as WechatPayRefund;
+    },
+    async transferToUser(input) {
+      return (await call(
+        'POST',
+        '/v3/fund-app/mch-transfer/transfer-bills',
+        {
+          appid: input.appid,
+          out_bill_no: input.outBillNo,
+          transfer_scene_id: input.transferSceneId,
+          openid: input.openid,
+          transfer_amount: input.amountFen,
+          transfer_remark: input.remark,
+          notify_url: input.notifyUrl,
+          user_recv_perception: input.userRecvPerception,
+          transfer_scene_report_infos: input.sceneReportInfos.map((info) => ({
+            info_type: info.infoType,
+            info_content: info.infoContent,
+          })),
+        },
+        transferBillAnswerSchema,
+      )) as WechatPayTransferAnswer;
+    },
+    async queryTransferBill(outBillNo) {
+      const url = `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}`;
+      return (await call('GET', url, undefined, transferBillSchema)) as WechatPayTransferBill;
     },
     requestPayment(appId, prepayId) {
       return buildRequestPaymentParams({ appId, prepayId, privateKey, now: clock() });

@@ -37,3 +37,35 @@ export const refundSchema = z.object({
 export type WechatPayRefund = z.output<typeof refundSchema>;
 
 export const prepayAnswerSchema = z.object({ prepay_id: z.string().min(1) });
+
+/**
+ * 商家转账 (merchant transfer to a user's change), `POST /v3/fund-app/mch-transfer/transfer-bills`:
+ * the answer. state ACCEPTED / PROCESSING / WAIT_USER_CONFIRM / TRANSFERING / SUCCESS / FAIL /
+ * CANCELING / CANCELLED; package_info only with WAIT_USER_CONFIRM (for wx.requestMerchantTransfer).
+ */
+export const transferBillAnswerSchema = z.object({
+  out_bill_no: z.string(),
+  transfer_bill_no: z.string(),
+  create_time: z.string(),
+  state: z.string(),
+  fail_reason: z.string().optional(),
+  package_info: z.string().optional(),
+});
+export type WechatPayTransferAnswer = z.output<typeof transferBillAnswerSchema>;
+
+/** A transfer bill as the query answers and MCHTRANSFER.BILL.FINISHED notifications carry it. */
+export const transferBillSchema = z.object({
+  /** The query says mch_id; the notification mch_id as well (mchid accepted too). */
+  mch_id: z.string().optional(),
+  mchid: z.string().optional(),
+  out_bill_no: z.string(),
+  transfer_bill_no: z.string(),
+  appid: z.string().optional(),
+  state: z.string(),
+  transfer_amount: z.number().int(),
+  openid: z.string().optional(),
+  fail_reason: z.string().optional(),
+  create_time: z.string().optional(),
+  update_time: z.string().optional(),
+});
+export type WechatPayTransferBill = z.output<typeof transferBillSchema>;
