@@ -220,6 +220,52 @@ describe('拼团: open, share, join, pay; and a group that expires', () => {
   });
 });
 
+describe('拼团 activity with a tier ladder and 团长免单', () => {
+  it('shows 2人团 / 3人团 / 5人团 prices, the group size picked, and the 团长免单 badge', async () => {
+    // Given the shop saves a 3-person activity for the 玻尿酸水润精华 campaign card (the seed has
+    // no activity behind it) with three tiers and 团长免单, through the operators' API
+    const now = Date.now();
+    const saved = await fetch(`${baseUrl()}/api/ops/group-buys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('opsToken')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'e2e-group-serum',
+        campaignId: 'cmp-group-serum',
+        skuId: 'sku-skincare-01-1',
+        title: '3人团 · 玻尿酸水润精华 30ml',
+        groupSize: 3,
+        tiers: [
+          { size: 2, priceFen: 12900 },
+          { size: 3, priceFen: 11900 },
+          { size: 5, priceFen: 9900 },
+        ],
+        leaderFree: true,
+        windowHours: 24,
+        perUserLimit: 1,
+        startsAt: new Date(now - 3600_000).toISOString(),
+        endsAt: new Date(now + 3 * 24 * 3600_000).toISOString(),
+      }),
+    });
+    expect(saved.status, await saved.clone().text()).toBe(201);
+
+    // When a shopper opens that card from the campaign list
+    const { page } = await newShopper(browser, 'meimei');
+    await page.goto(appUrl('campaign'));
+    await waitForCount(page, '.wm-campaign-card');
+    await signInAs(page, 'meimei');
+    await visible(page, '.wm-campaign-card').filter({ hasText: '玻尿酸水润精华' }).first().click();
+    await page.waitForURL(/pkg-group\/activity\/index/);
+
+    // Then the ladder lists each size's price, the activity's own size is picked, and 团长免单 shows
+    const ladder = (await visible(page, '.wm-tier-ladder').first().textContent())?.replace(/\s/g, '');
+    expect(ladder).toBe('2人团¥129.003人团¥119.005人团¥99.00');
+    await visible(page, '.wm-leader-free').first().waitFor();
+    expect((await visible(page, '.wm-group-open').first().textContent())?.replace(/\s/g, '')).toBe('¥119.00发起拼团');
+    await page.waitForLoadState('networkidle');
+    await saveScreenshot(page, 'group-buy-activity-tiers');
+  });
+});
+
 /** Opens 确认订单 with `selector`, reads the total the API quoted, and closes the sheet again. */
 async function totalOnSheet(page: Page, selector: string): Promise<string> {
   await visible(page, selector).first().click();
