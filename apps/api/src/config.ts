@@ -20,6 +20,13 @@ export interface WechatPayConfig extends WechatPaySettings {
   refundNotifyUrl: string;
   /** The WeChat sandbox's H5 pay page origin (dev and tests only): `/sandbox/pay/<prepay_id>` there. */
   sandboxPayPage: string | null;
+  /**
+   * Where WeChat Pay POSTs 商家转账 results (MCHTRANSFER.BILL.FINISHED), WECHATPAY_TRANSFER_NOTIFY_URL;
+   * absent in hand-built configs: `<notifyUrl's origin>/api/pay/notify/transfer`.
+   */
+  transferNotifyUrl?: string;
+  /** 商家转账 scene id (WECHATPAY_TRANSFER_SCENE_ID, default '1005' 佣金报酬), granted on the merchant platform. */
+  transferSceneId?: string;
 }
 
 export interface ApiConfig {
@@ -82,6 +89,11 @@ export interface ApiConfig {
    * release (default) | trial | develop. Absent in hand-built configs: release.
    */
   wxacodeEnvVersion?: WxacodeEnvVersion;
+  /**
+   * 分销: days after an order is completed before its commission can be withdrawn (the
+   * after-sale window), COMMISSION_SETTLE_DAYS, default 7. Absent in hand-built configs: 7.
+   */
+  commissionSettleDays?: number;
 }
 
 /** Where uploads go when UPLOAD_DIR is unset. */
@@ -182,6 +194,8 @@ const WECHATPAY_NAMES = [
   'WECHATPAY_PUBLIC_KEY',
   'WECHATPAY_PUBLIC_KEY_FILE',
   'WECHATPAY_PUBLIC_KEY_ID',
+  'WECHATPAY_TRANSFER_NOTIFY_URL',
+  'WECHATPAY_TRANSFER_SCENE_ID',
 ];
 
 /**
@@ -227,11 +241,16 @@ function wechatPayConfig(env: NodeJS.ProcessEnv, production: boolean, publicBase
   const notifyUrl = optional(env.WECHATPAY_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/notify/transaction`;
   const refundNotifyUrl = optional(env.WECHATPAY_REFUND_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/notify/refund`;
   const sandboxPayPage = optional(env.WECHATPAY_SANDBOX_PAY_PAGE);
+  const transferNotifyUrl = optional(env.WECHATPAY_TRANSFER_NOTIFY_URL) ?? `${publicBaseUrl}/api/pay/notify/transfer`;
+  const transferSceneId = optional(env.WECHATPAY_TRANSFER_SCENE_ID) ?? '1005';
+  if (!/^\d{1,36}$/.test(transferSceneId))
+    throw new ConfigError('WECHATPAY_TRANSFER_SCENE_ID must be the numeric 转账场景ID (e.g. 1005)');
   if (production) {
     // WeChat Pay only calls https URLs; a fake pay page in production would take no money.
     for (const [name, url] of [
       ['WECHATPAY_NOTIFY_URL', notifyUrl],
       ['WECHATPAY_REFUND_NOTIFY_URL', refundNotifyUrl],
+      ['WECHATPAY_TRANSFER_NOTIFY_URL', transferNotifyUrl],
     ])
       if (!url?.startsWith('https://')) throw new ConfigError(`${name} must be an https URL in production`);
     if (sandboxPayPage) throw new ConfigError('WECHATPAY_SANDBOX_PAY_PAGE must be unset when NODE_ENV=production');
@@ -246,6 +265,8 @@ function wechatPayConfig(env: NodeJS.ProcessEnv, production: boolean, publicBase
     notifyUrl,
     refundNotifyUrl,
     sandboxPayPage: sandboxPayPage ? sandboxPayPage.replace(/\/+$/, '') : null,
+    transferNotifyUrl,
+    transferSceneId,
   };
 }
 
@@ -315,5 +336,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     subscribe: subscribeConfig(env),
     redisUrl: optional(env.REDIS_URL),
     wxacodeEnvVersion: wxacodeEnvVersion(env),
+    commissionSettleDays: int(env.COMMISSION_SETTLE_DAYS, 7, 'COMMISSION_SETTLE_DAYS'),
   };
 }

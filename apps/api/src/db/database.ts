@@ -13,6 +13,7 @@ import type { CartItemsTable } from '../modules/cart/cart.table';
 import type { CategoriesTable, ProductsTable, SkusTable } from '../modules/catalog/catalog.table';
 import type {
   CommissionLedgerTable,
+  CommissionWithdrawalsTable,
   DistributionRatesTable,
   PromoterBindingsTable,
   PromotersTable,
@@ -87,6 +88,7 @@ export interface DB {
   promoter_bindings: PromoterBindingsTable;
   distribution_rates: DistributionRatesTable;
   commission_ledger: CommissionLedgerTable;
+  commission_withdrawals: CommissionWithdrawalsTable;
   lotteries: LotteriesTable;
   lottery_prizes: LotteryPrizesTable;
   lottery_user_days: LotteryUserDaysTable;

@@ -624,6 +624,42 @@ const NUL_CASES: NulCase[] = [
     signedIn: true,
   },
   {
+    route: 'POST /api/me/withdrawals',
+    input: 'body.app',
+    request: { method: 'POST', url: '/api/me/withdrawals', payload: { amountFen: 100, app: `mall${NUL}` } },
+    signedIn: true,
+  },
+  {
+    route: 'GET /api/ops/withdrawals',
+    input: 'query.status',
+    request: { method: 'GET', url: '/api/ops/withdrawals?status=requested%00', headers: OPS },
+  },
+  {
+    route: 'POST /api/ops/withdrawals/:id/approve',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/ops/withdrawals/%00/approve', headers: OPS },
+  },
+  {
+    route: 'POST /api/ops/withdrawals/:id/reject',
+    input: 'params.id',
+    request: { method: 'POST', url: '/api/ops/withdrawals/%00/reject', headers: OPS, payload: { reason: '不符合' } },
+  },
+  {
+    route: 'POST /api/ops/withdrawals/:id/reject',
+    input: 'body.reason',
+    request: {
+      method: 'POST',
+      url: '/api/ops/withdrawals/00000000-0000-4000-8000-000000000000/reject',
+      headers: OPS,
+      payload: { reason: `不符合${NUL}` },
+    },
+  },
+  {
+    route: 'GET /api/lotteries',
+    input: 'query.campaign',
+    request: { method: 'GET', url: '/api/lotteries?campaign=c%00' },
+  },
+  {
     route: 'GET /api/lotteries/:id',
     input: 'params.id',
     request: { method: 'GET', url: '/api/lotteries/l%00' },
@@ -759,6 +795,8 @@ const NO_STRING_INPUT = [
   'GET /api/me/member',
   'POST /api/promoters/apply',
   'GET /api/me/commissions',
+  'GET /api/me/withdrawals',
+  'GET /api/me/promoter-centre',
   'GET /api/search/history',
   'DELETE /api/search/history',
   'GET /api/search/hot',
@@ -768,6 +806,7 @@ const NO_STRING_INPUT = [
   // its fields come from WeChat's AEAD-decrypted resource (payments.routes.test.ts).
   'POST /api/pay/notify/transaction',
   'POST /api/pay/notify/refund',
+  'POST /api/pay/notify/transfer',
   // The body is the image's bytes (or multipart around them), judged by their magic numbers,
   // never read as text (upload.routes.test.ts).
   'POST /api/uploads',

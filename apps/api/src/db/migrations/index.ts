@@ -19,6 +19,7 @@ import * as m0017 from './0017-bargains';
 import * as m0018 from './0018-lotteries';
 import * as m0019 from './0019-presales';
 import * as m0020 from './0020-share';
+import * as m0021 from './0021-withdrawals';
 import * as m0022 from './0022-share-events-by-user';
 
 /**
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0018-lotteries': m0018,
   '0019-presales': m0019,
   '0020-share': m0020,
+  '0021-withdrawals': m0021,
   '0022-share-events-by-user': m0022,
 };

@@ -36,6 +36,42 @@ export const DISTRIBUTION_ERRORS = {
   },
   SHARE_LINK_EXPIRED: { status: 410, message: '链接已过期', messageEn: 'The share link has expired' },
   PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在或已下架', messageEn: 'Product not found' },
+  WITHDRAWAL_BELOW_MINIMUM: {
+    status: 422,
+    message: '提现金额至少 1 元（整数分）',
+    messageEn: 'A withdrawal is at least ¥1, in whole fen',
+  },
+  WITHDRAWAL_ABOVE_LIMIT: {
+    status: 422,
+    message: '单笔提现须低于 2000 元',
+    messageEn: 'One withdrawal must stay below ¥2,000 (WeChat requires the real name from ¥2,000)',
+  },
+  WITHDRAWAL_OVER_BALANCE: {
+    status: 422,
+    message: '提现金额超过可提现佣金',
+    messageEn: 'The amount is more than the available commission',
+  },
+  WITHDRAWAL_IN_FLIGHT: {
+    status: 409,
+    message: '已有一笔提现正在处理，请等待完成后再申请',
+    messageEn: 'A withdrawal is already being processed',
+  },
+  WITHDRAWAL_OPENID_MISSING: {
+    status: 409,
+    message: '请先在该小程序中用微信登录，才能提现到微信零钱',
+    messageEn: 'No WeChat openid in this mini-program to pay the withdrawal into',
+  },
+  WITHDRAWAL_NOT_FOUND: { status: 404, message: '提现申请不存在', messageEn: 'Withdrawal not found' },
+  WITHDRAWAL_NOT_PENDING: {
+    status: 409,
+    message: '该提现已审核或已处理',
+    messageEn: 'The withdrawal is no longer waiting for approval',
+  },
+  WITHDRAWAL_TRANSFER_UNAVAILABLE: {
+    status: 503,
+    message: '暂不支持提现到微信零钱',
+    messageEn: 'WeChat Pay merchant transfer is not configured on this server',
+  },
 } as const satisfies ErrorTable<DistributionErrorCode>;
 
 export class DistributionError extends AppError {

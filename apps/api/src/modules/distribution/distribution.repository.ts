@@ -173,12 +173,20 @@ export async function appendReversals(executor: Executor, { orderId, at }: { ord
     .execute();
 }
 
-/** A promoter's ledger, newest first, with each order's status (decides pending/available). */
+/** A promoter's ledger, newest first, with each order's status and completion (decide pending/available). */
 export function ledgerOf(executor: Executor, promoterId: string, limit: number) {
   return executor
     .selectFrom('commission_ledger as l')
     .innerJoin('orders as o', 'o.id', 'l.order_id')
-    .select(['l.order_id', 'l.level', 'l.kind', 'l.amount_fen', 'l.created_at', 'o.status as order_status'])
+    .select([
+      'l.order_id',
+      'l.level',
+      'l.kind',
+      'l.amount_fen',
+      'l.created_at',
+      'o.status as order_status',
+      'o.completed_at',
+    ])
     .where('l.promoter_id', '=', promoterId)
     .orderBy('l.id', 'desc')
     .limit(limit)

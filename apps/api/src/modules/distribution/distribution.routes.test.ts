@@ -156,16 +156,16 @@ describe.each(testDatabases())('distribution (分销) on $name', (database) => {
     expect((await commissionsOf(C)).totals).toEqual({ ...before, reversedFen: before.reversedFen + 623 });
   });
 
-  it('commission becomes available once the order is completed', async () => {
+  it('commission stays pending at completion and becomes available once the 7-day after-sale window has passed', async () => {
     const before = (await commissionsOf(C)).totals;
     const order = await paidOrderOf(D);
     expect((await commissionsOf(C)).totals.pendingFen).toBe(before.pendingFen + 623);
     // The order completes (确认收货); set directly here, the confirm routes are the orders module's.
-    await t.db
-      .updateTable('orders')
-      .set({ status: 'completed', completed_at: t.time.clock() })
-      .where('id', '=', order.id)
-      .execute();
+    const complete = (at: Date) =>
+      t.db.updateTable('orders').set({ status: 'completed', completed_at: at }).where('id', '=', order.id).execute();
+    await complete(t.time.clock());
+    expect((await commissionsOf(C)).totals).toEqual({ ...before, pendingFen: before.pendingFen + 623 });
+    await complete(new Date(t.time.clock().getTime() - 7 * DAY_MS));
     expect((await commissionsOf(C)).totals).toEqual({
       pendingFen: before.pendingFen,
       availableFen: before.availableFen + 623,

@@ -2,6 +2,7 @@ import {
   type BindingResponse,
   bindingRequestSchema,
   commissionRateRequestSchema,
+  DEFAULT_COMMISSION_SETTLE_DAYS,
   type MyCommissions,
   type Promoter,
   type ShareLinkResponse,
@@ -18,6 +19,7 @@ import { DistributionError } from './distribution.errors';
 import { applyAsPromoter, approvePromoter, findPromoter, setRate } from './distribution.repository';
 import { bindBuyer, myCommissions, promoterView } from './distribution.service';
 import { createShareLinkSigner, SHARE_LINK_TTL_SECONDS } from './share-link-signer';
+import { registerWithdrawalRoutes } from './withdrawal.routes';
 
 const promoterParamsSchema = z.object({ id: z.string().uuid() });
 
@@ -86,6 +88,11 @@ export function registerDistributionRoutes(app: FastifyInstance, deps: RouteDeps
   });
 
   app.get('/api/me/commissions', guarded, async (request): Promise<MyCommissions> => {
-    return myCommissions(db, currentUserId(request));
+    return myCommissions(db, currentUserId(request), {
+      settleDays: deps.config.commissionSettleDays ?? DEFAULT_COMMISSION_SETTLE_DAYS,
+      now: clock(),
+    });
   });
+
+  registerWithdrawalRoutes(app, deps);
 }

@@ -3,11 +3,12 @@ import {
   bindingActive,
   type CommissionLine,
   commissionFor,
+  commissionState,
   decideBinding,
   type MyCommissions,
   type Promoter,
 } from '@wematrix/shared';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database';
 import type { Executor } from '../../db/executor';
 import {
@@ -23,6 +24,7 @@ import {
   uplineOf,
 } from './distribution.repository';
 import type { PromotersTable } from './distribution.table';
+import { balanceOf } from './withdrawal.service';
 
 /**
  * How long a binding attributes a buyer's orders to their promoter (and a promoter's to
@@ -94,29 +96,19 @@ export async function reverseOrderCommissions(executor: Executor, input: { order
 const LEDGER_PAGE = 200;
 
 /**
- * A promoter's ledger and totals. An accrual is pending until its order is completed (确认收货),
- * available after, and counts as reversed once a reverse row exists for it.
+ * A promoter's ledger and totals at `now`. An accrual is pending (frozen) until its order is
+ * completed (确认收货) and the after-sale window (`settleDays`) has passed, available after,
+ * and reversed once a reverse row exists for it. availableFen is what may be withdrawn: the
+ * settled commission minus withdrawals not failed or rejected (withdrawal.service.ts).
  */
-export async function myCommissions(executor: Executor, promoterId: string): Promise<MyCommissions> {
-  const [rows, totals] = await Promise.all([
+export async function myCommissions(
+  executor: Executor,
+  promoterId: string,
+  settlement: { settleDays: number; now: Date },
+): Promise<MyCommissions> {
+  const [rows, balance] = await Promise.all([
     ledgerOf(executor, promoterId, LEDGER_PAGE),
-    executor
-      .selectFrom('commission_ledger as l')
-      .innerJoin('orders as o', 'o.id', 'l.order_id')
-      .select([
-        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'reverse'), 0)`.as('reversed'),
-        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'accrue' and o.status = 'completed'), 0)`.as(
-          'accrued_completed',
-        ),
-        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'accrue' and o.status <> 'completed'), 0)`.as(
-          'accrued_open',
-        ),
-        sql<string>`coalesce(sum(l.amount_fen) filter (where l.kind = 'reverse' and o.status = 'completed'), 0)`.as(
-          'reversed_completed',
-        ),
-      ])
-      .where('l.promoter_id', '=', promoterId)
-      .executeTakeFirstOrThrow(),
+    balanceOf(executor, { promoterId, ...settlement }),
   ]);
   const reversedKeys = new Set(rows.filter((r) => r.kind === 'reverse').map((r) => `${r.order_id}:${r.level}`));
   return {
@@ -125,19 +117,18 @@ export async function myCommissions(executor: Executor, promoterId: string): Pro
       level: r.level,
       kind: r.kind,
       amountFen: r.amount_fen,
-      state:
-        r.kind === 'reverse' || reversedKeys.has(`${r.order_id}:${r.level}`)
-          ? 'reversed'
-          : r.order_status === 'completed'
-            ? 'available'
-            : 'pending',
+      state: commissionState(
+        {
+          reversed: r.kind === 'reverse' || reversedKeys.has(`${r.order_id}:${r.level}`),
+          orderStatus: r.order_status,
+          completedAt: r.completed_at,
+        },
+        settlement.settleDays,
+        settlement.now,
+      ),
       createdAt: r.created_at.toISOString(),
     })),
-    totals: {
-      pendingFen: Number(totals.accrued_open) - (Number(totals.reversed) - Number(totals.reversed_completed)),
-      availableFen: Number(totals.accrued_completed) - Number(totals.reversed_completed),
-      reversedFen: Number(totals.reversed),
-    },
+    totals: { pendingFen: balance.pendingFen, availableFen: balance.availableFen, reversedFen: balance.reversedFen },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PromoterStatus } from '@wematrix/shared';
+import type { PromoterStatus, WithdrawalStatus } from '@wematrix/shared';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Migration 0013. Status moves pending -> approved only by a conditional update. */
@@ -35,4 +35,27 @@ export interface CommissionLedgerTable {
   amount_fen: number;
   kind: 'accrue' | 'reverse';
   created_at: ColumnType<Date, Date, never>;
+}
+
+/** Migration 0021. Every status move is a conditional update (withdrawal.repository.ts). */
+export interface CommissionWithdrawalsTable {
+  id: string;
+  promoter_id: string;
+  amount_fen: number;
+  status: WithdrawalStatus;
+  out_bill_no: string;
+  appid: string;
+  openid: string;
+  requested_at: ColumnType<Date, Date, never>;
+  decided_at: Date | null;
+  finished_at: Date | null;
+  /** Finance's reject reason, or WeChat's fail_reason / error code. */
+  reason: string | null;
+  transfer_bill_no: string | null;
+  /** WeChat's last word on the bill: ACCEPTED, WAIT_USER_CONFIRM, SUCCESS, FAIL, ... */
+  transfer_state: string | null;
+  /** For wx.requestMerchantTransfer while transfer_state is WAIT_USER_CONFIRM. */
+  package_info: string | null;
+  /** When the transfer was last sent to WeChat (the retry job spaces attempts by it). */
+  transfer_attempted_at: Date | null;
 }
