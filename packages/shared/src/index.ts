@@ -6,6 +6,7 @@ export * from './domain/bargain';
 export * from './domain/campaign';
 export * from './domain/catalog';
 export * from './domain/checkout';
+export * from './domain/compliance';
 export * from './domain/distribution';
 export * from './domain/flash-sale';
 export * from './domain/group-buy';

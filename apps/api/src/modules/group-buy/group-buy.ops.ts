@@ -1,4 +1,10 @@
-import { type GroupBuyActivity, groupBuyActivityProblems, type groupBuyCreateRequestSchema } from '@wematrix/shared';
+import {
+  checkCompliance,
+  describeFindings,
+  type GroupBuyActivity,
+  groupBuyActivityProblems,
+  type groupBuyCreateRequestSchema,
+} from '@wematrix/shared';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import type { AssetUrl } from '../../http/asset-urls';
@@ -44,7 +50,14 @@ export async function createGroupBuyActivity(
   if (!sku) problems.push('sku_unknown');
   if (campaign === undefined || (campaign && campaign.kind !== 'group_buy')) problems.push('campaign_unknown');
   if (taken) problems.push('id_taken');
-  if (problems.length > 0 || !sku) throw new GroupBuyError('GROUP_BUY_RULES_BROKEN', { details: { problems } });
+  const findings = checkCompliance(input.title);
+  if (findings.length > 0) problems.push('copy_not_compliant');
+  if (problems.length > 0 || !sku) {
+    throw new GroupBuyError('GROUP_BUY_RULES_BROKEN', {
+      ...(findings.length > 0 ? { message: `文案不合规：${describeFindings(findings)}` } : {}),
+      details: { problems, findings },
+    });
+  }
   await db
     .insertInto('group_buy_activities')
     .values({

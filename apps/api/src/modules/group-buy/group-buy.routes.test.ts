@@ -295,6 +295,13 @@ describe.each(testDatabases())('group-buy routes on $name', (database) => {
         }
       ).problems,
     ).toEqual(['sku_unknown']);
+    // Copy with a medical claim: refused, the term and its rule named at its position.
+    const claims = expectError(await save({ ...good, title: '3人团 · 治疗痘痘精华' }), 422, 'GROUP_BUY_RULES_BROKEN');
+    expect(claims.message).toBe('文案不合规：「治疗」属于医疗用语 / 功效宣称（化妆品、食品）');
+    expect(claims.details).toMatchObject({
+      problems: ['copy_not_compliant'],
+      findings: [{ ruleId: 'medical_claims', term: '治疗', start: 6, end: 8 }],
+    });
     expect(await t.db.selectFrom('group_buy_activities').select('id').where('id', '=', good.id).execute()).toEqual([]);
 
     const created = await save(good);

@@ -312,5 +312,27 @@ describe.each(testDatabases())('lottery routes on $name', (database) => {
     ]);
     expect((await view(await freshShopper(t), id)).drawsLeftToday).toBe(2);
     expectError(await save({ ...base, prizes: [] }), 422, 'LOTTERY_POOL_INVALID');
+    // Copy that rewards sharing itself is refused (诱导分享), with the phrase named.
+    const induced = expectError(
+      await save({
+        ...base,
+        id: `${id}-copy`,
+        title: '分享到3个群多抽一次',
+        prizes: [
+          {
+            id: `${id}-copy-a`,
+            kind: 'points',
+            title: '8 积分',
+            probabilityPpm: 500_000,
+            stock: 10,
+            valueFen: 8,
+            points: 8,
+          },
+        ],
+      }),
+      422,
+      'LOTTERY_POOL_INVALID',
+    );
+    expect(induced.message).toContain('「分享到3个群」属于诱导分享');
   });
 });

@@ -1,5 +1,7 @@
 import {
   campaignStatus,
+  checkCompliance,
+  describeFindings,
   drawsLeftToday,
   type LotteryMyPrize,
   type LotteryPoolProblem,
@@ -139,7 +141,12 @@ export function lotteryProblems(input: LotteryInput): LotteryPoolProblem[] {
  * with every reason, nothing written). The caller opens the transaction so the pool lands whole or not at all.
  */
 export async function createLottery(trx: Transaction<DB>, input: LotteryInput, now: Date): Promise<void> {
-  const problems = [...lotteryProblems(input), ...(await lotteryReferenceProblems(trx, input))];
+  const copy = [input.title, ...input.prizes.map((p) => p.title)].flatMap((text) => checkCompliance(text));
+  const problems = [
+    ...lotteryProblems(input),
+    ...(await lotteryReferenceProblems(trx, input)),
+    ...(copy.length > 0 ? [{ code: 'COPY_NOT_COMPLIANT' as const, message: describeFindings(copy) }] : []),
+  ];
   if (problems.length > 0) {
     throw new LotteryError('LOTTERY_POOL_INVALID', {
       message: problems.map((p) => p.message).join('；'),

@@ -108,7 +108,19 @@ describe.each(testDatabases())('presale routes on $name', (database) => {
       expectError(await save(down), 422, 'PRESALE_RULES_BROKEN').details as { problems: Array<{ code: string }> }
     ).problems;
     expect(problems.map((p) => p.code)).toEqual(['ladder_price_down', 'ladder_price_invalid']);
-    for (const refused of [tooLong, down]) {
+    const claims = definition({ title: '预售 · 最好的祛痘治疗水' });
+    const claimProblems = (
+      expectError(await save(claims), 422, 'PRESALE_RULES_BROKEN').details as {
+        problems: Array<{ code: string; message: string }>;
+      }
+    ).problems;
+    expect(claimProblems).toEqual([
+      expect.objectContaining({
+        code: 'copy_not_compliant',
+        message: '文案不合规：「最好」属于绝对化用语；「治疗」属于医疗用语 / 功效宣称（化妆品、食品）',
+      }),
+    ]);
+    for (const refused of [tooLong, down, claims]) {
       expectError(await t.app.inject(`/api/presales/${refused.id}`), 404, 'PRESALE_NOT_FOUND');
     }
     // Without the operators' token: 401, nothing saved.

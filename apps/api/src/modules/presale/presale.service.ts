@@ -1,5 +1,7 @@
 import {
+  checkCompliance,
   checkPresaleTerms,
+  describeFindings,
   type PresaleCreateRequest,
   type PresaleView,
   presaleCreateRequestSchema,
@@ -95,7 +97,13 @@ export async function createPresale(
     ladder: parsed.ladder,
     listPriceFen: sku.price_fen,
   };
-  const problems = checkPresaleTerms(terms);
+  const findings = checkCompliance(parsed.title);
+  const problems = [
+    ...checkPresaleTerms(terms),
+    ...(findings.length > 0
+      ? [{ code: 'copy_not_compliant', message: `文案不合规：${describeFindings(findings)}`, findings }]
+      : []),
+  ];
   if (problems.length > 0) throw new PresaleError('PRESALE_RULES_BROKEN', { details: { problems } });
   const inserted = await insertPresale(db, {
     id: parsed.id,

@@ -49,7 +49,9 @@ export type LotteryPoolProblemCode =
   /** Checked by the API against its tables: a campaign, template or SKU that does not exist. */
   | 'REFERENCE_UNKNOWN'
   /** Checked by the API: the lottery or a prize id is taken, or repeated in the pool. */
-  | 'ID_TAKEN';
+  | 'ID_TAKEN'
+  /** The title or a prize's name breaks the compliance rules (checkCompliance). */
+  | 'COPY_NOT_COMPLIANT';
 
 export interface LotteryPoolProblem {
   code: LotteryPoolProblemCode;

@@ -1,0 +1,2 @@
+export * from './check-compliance';
+export * from './compliance-rules';
