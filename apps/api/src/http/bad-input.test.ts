@@ -655,6 +655,11 @@ const NUL_CASES: NulCase[] = [
     },
   },
   {
+    route: 'GET /api/lotteries',
+    input: 'query.campaign',
+    request: { method: 'GET', url: '/api/lotteries?campaign=c%00' },
+  },
+  {
     route: 'GET /api/lotteries/:id',
     input: 'params.id',
     request: { method: 'GET', url: '/api/lotteries/l%00' },

@@ -37,6 +37,21 @@ export const lotteryViewSchema = z.object({
 });
 export type LotteryView = z.infer<typeof lotteryViewSchema>;
 
+/** `GET /api/lotteries?campaign=`: the query (a campaign of the list, optional). */
+export const lotteryListQuerySchema = z.object({ campaign: idSchema.optional() });
+
+/** One lottery not yet over, as `GET /api/lotteries` lists it (the campaign list's card finds its lottery). */
+export const lotterySummarySchema = z.object({
+  id: z.string(),
+  campaignId: z.string().nullable(),
+  title: z.string(),
+  startsAt: z.string().datetime(),
+  endsAt: z.string().datetime(),
+  status: campaignStatusSchema,
+});
+export const lotteryListSchema = z.object({ items: z.array(lotterySummarySchema), serverTime: z.string().datetime() });
+export type LotteryList = z.infer<typeof lotteryListSchema>;
+
 export const lotteryDrawStatusSchema = z.enum(['miss', 'issued', 'unclaimed', 'claimed']);
 export type LotteryDrawStatus = z.infer<typeof lotteryDrawStatusSchema>;
 

@@ -10,6 +10,16 @@ export function findLottery(db: Executor, lotteryId: string): Promise<LotteryRow
   return db.selectFrom('lotteries').selectAll().where('id', '=', lotteryId).executeTakeFirst();
 }
 
+/** Lotteries not over at `now` (of one campaign when given), soonest ending first. */
+export function listOpenLotteries(
+  db: Executor,
+  { now, campaignId }: { now: Date; campaignId: string | null },
+): Promise<LotteryRow[]> {
+  let query = db.selectFrom('lotteries').selectAll().where('ends_at', '>', now);
+  if (campaignId !== null) query = query.where('campaign_id', '=', campaignId);
+  return query.orderBy('ends_at').orderBy('id').limit(50).execute();
+}
+
 /** The pool in its shown order (cumulative probability follows it). */
 export function listPrizes(db: Executor, lotteryId: string): Promise<PrizeRow[]> {
   return db.selectFrom('lottery_prizes').selectAll().where('lottery_id', '=', lotteryId).orderBy('position').execute();

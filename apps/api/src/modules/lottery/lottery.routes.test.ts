@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   lotteryCreatedSchema,
   lotteryDrawResultSchema,
+  lotteryListSchema,
   lotteryMyPrizesSchema,
   lotteryViewSchema,
   type OrderQuoteView,
@@ -71,6 +72,26 @@ describe.each(testDatabases())('lottery routes on $name', (database) => {
       ['0.0001%', false],
     ]);
     expect(JSON.stringify(body)).not.toMatch(/"stock"|"awarded"/);
+  });
+
+  it('lists the lotteries not yet over, publicly; ?campaign= finds the one a campaign card opens', async () => {
+    const ofCampaign = await createTestLottery(t.db, now(), [prize({ kind: 'points', probabilityPpm: 10_000 })], {
+      campaignId: 'cmp-live-group',
+    });
+    const over = await createTestLottery(t.db, now(), [prize({ kind: 'points', probabilityPpm: 10_000 })], {
+      campaignId: 'cmp-live-group',
+      startsAt: new Date(now().getTime() - 48 * 3600_000),
+      endsAt: new Date(now().getTime() - 3600_000),
+    });
+    const list = async (url: string) => expectContract(lotteryListSchema, await t.app.inject({ url }));
+    const byCampaign = await list('/api/lotteries?campaign=cmp-live-group');
+    expect(byCampaign.items.map((l) => l.id)).toEqual([ofCampaign.id]);
+    expect(byCampaign.items[0]).toMatchObject({ campaignId: 'cmp-live-group', status: 'live', title: '幸运大转盘' });
+    expect(byCampaign.serverTime).toBe(now().toISOString());
+    const all = await list('/api/lotteries');
+    expect(all.items.map((l) => l.id)).toContain(ofCampaign.id);
+    expect(all.items.map((l) => l.id)).not.toContain(over.id);
+    expect((await list('/api/lotteries?campaign=cmp-none')).items).toEqual([]);
   });
 
   it('a points prize at 100%: 201 issued, the points in the ledger once; past the daily limit 409 and nothing changes', async () => {

@@ -2,12 +2,15 @@ import { randomInt } from 'node:crypto';
 import {
   campaignOrderRequestSchema,
   campaignQuoteRequestSchema,
+  campaignStatus,
   idSchema,
   type LotteryCreated,
   type LotteryDrawResult,
+  type LotteryList,
   type LotteryMyPrizes,
   type LotteryView,
   lotteryCreateRequestSchema,
+  lotteryListQuerySchema,
   lotteryOdds,
   type Order,
   type OrderQuoteView,
@@ -23,7 +26,7 @@ import { currentUserId } from '../auth/auth.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { LotteryError } from './lottery.errors';
 import { lotteryOrderTerms } from './lottery.orders';
-import { findLottery, listWonDraws } from './lottery.repository';
+import { findLottery, listOpenLotteries, listWonDraws } from './lottery.repository';
 import { createLottery, lotteryView, myPrizeView } from './lottery.service';
 
 const lotteryParamsSchema = z.object({ id: idSchema });
@@ -50,6 +53,25 @@ export function registerLotteryRoutes(
   const { db, clock, assetUrl } = deps;
   const random = options.random ?? cryptoRandom;
   const guarded = { preHandler: deps.requireUser };
+
+  // Public: the lotteries not yet over, of one campaign with ?campaign= (the campaign app's list
+  // card opens its lottery; the pool and the draws are behind sign-in).
+  app.get('/api/lotteries', async (request): Promise<LotteryList> => {
+    const { campaign } = parseInput(lotteryListQuerySchema, request.query ?? {}, 'query');
+    const now = clock();
+    const rows = await listOpenLotteries(db, { now, campaignId: campaign ?? null });
+    return {
+      serverTime: now.toISOString(),
+      items: rows.map((row) => ({
+        id: row.id,
+        campaignId: row.campaign_id,
+        title: row.title,
+        startsAt: row.starts_at.toISOString(),
+        endsAt: row.ends_at.toISOString(),
+        status: campaignStatus({ startsAt: row.starts_at, endsAt: row.ends_at }, now),
+      })),
+    };
+  });
 
   app.get('/api/lotteries/:id', guarded, async (request): Promise<LotteryView> => {
     const { id } = parseInput(lotteryParamsSchema, request.params, 'params');
