@@ -1,0 +1,125 @@
+import type {
+  ApiErrorBody,
+  HttpMethod,
+  LotteryDrawResult,
+  LotteryList,
+  LotteryMyPrizes,
+  LotteryView,
+  Order,
+  OrderQuoteView,
+  PresaleDetail,
+  PresaleList,
+} from '@wematrix/shared';
+import { apiBaseUrl, clearSession, createWeMatrixClient, taroTransport } from '@wematrix/shared/taro';
+import {
+  CampaignApiError,
+  type CampaignOrderBody,
+  refusalText as campaignRefusalText,
+  type QuoteRegion,
+} from '../campaign-buy/campaign-api';
+
+/**
+ * The 抽奖 and 预售 calls (contracts in packages/shared/src/schemas/lottery.ts and presale.ts),
+ * through the shared transport, token and 401 handling like the 秒杀 and 拼团 modules. Refusals
+ * are CampaignApiError, so the shared 确认订单 hook (useCampaignBuy) reads PRICE_CHANGED the same way.
+ */
+async function call<T>(
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<T> {
+  const client = createWeMatrixClient();
+  const headers: Record<string, string> = { ...extra };
+  const token = client.session.getState().session?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await taroTransport({ method, url: `${apiBaseUrl()}/api${path}`, headers, body });
+  if (response.status >= 200 && response.status < 300) return response.data as T;
+  if (response.status === 401) {
+    clearSession();
+    client.session.setState({ session: null });
+    client.cart.getState().clear();
+  }
+  const data = response.data as Partial<ApiErrorBody> | null;
+  const errorBody: ApiErrorBody =
+    data && typeof data.code === 'string'
+      ? (data as ApiErrorBody)
+      : { code: 'INTERNAL', message: '网络开小差了，请稍后再试', messageEn: `HTTP ${response.status}` };
+  throw new CampaignApiError(response.status, errorBody);
+}
+
+const enc = encodeURIComponent;
+const keyHeader = (key: string) => ({ 'idempotency-key': key });
+
+export const lotteryApi = {
+  /** GET /api/lotteries?campaign=: the lotteries of a campaign of the list (public). */
+  ofCampaign: (campaignId: string) => call<LotteryList>('GET', `/lotteries?campaign=${enc(campaignId)}`),
+  /** GET /api/lotteries/:id: the pool with its odds (概率公示), draws left today, the server's clock. */
+  view: (id: string) => call<LotteryView>('GET', `/lotteries/${enc(id)}`),
+  /** POST /api/lotteries/:id/draw → 201: a prize or 谢谢参与, and the draws left. */
+  draw: (id: string) => call<LotteryDrawResult>('POST', `/lotteries/${enc(id)}/draw`, {}),
+  mine: (id: string) => call<LotteryMyPrizes>('GET', `/lotteries/${enc(id)}/my-prizes`),
+  /** A product prize's order figures (0 fen, shipping at the brand's cost). */
+  quote: (drawId: string, region: QuoteRegion) =>
+    call<OrderQuoteView>('POST', `/lotteries/draws/${enc(drawId)}/quote`, { region }),
+  /** The prize as a 0-fen order, paid at once (待发货). */
+  claim: (drawId: string, body: CampaignOrderBody, key: string) =>
+    call<Order>('POST', `/lotteries/draws/${enc(drawId)}/claim`, body, keyHeader(key)),
+};
+
+export const presaleApi = {
+  list: () => call<PresaleList>('GET', '/presales'),
+  get: (id: string) => call<PresaleDetail>('GET', `/presales/${enc(id)}`),
+  /** The order's figures at the rung in force now (price locked at order time). */
+  quote: (id: string, quantity: number, region: QuoteRegion) =>
+    call<OrderQuoteView>('POST', `/presales/${enc(id)}/quote`, { quantity, region }),
+  order: (id: string, quantity: number, body: CampaignOrderBody, key: string) =>
+    call<Order>('POST', `/presales/${enc(id)}/order`, { ...body, quantity }, keyHeader(key)),
+};
+
+/** What a shopper reads for each 抽奖 / 预售 refusal; the rest as the other campaign pages say it. */
+const REFUSALS: Partial<Record<string, string>> = {
+  LOTTERY_NOT_FOUND: '抽奖活动不存在或已下架',
+  LOTTERY_NOT_LIVE: '抽奖活动未开始或已结束',
+  LOTTERY_NO_DRAWS_LEFT: '今日抽奖次数已用完，明天再来吧',
+  LOTTERY_PRIZE_NOT_FOUND: '没有找到这个奖品',
+  LOTTERY_PRIZE_ALREADY_CLAIMED: '奖品已领取，可在商城订单中查看',
+  PRESALE_NOT_FOUND: '预售活动不存在或已下架',
+  PRESALE_NOT_LIVE: '预售未开始或已结束',
+  PRESALE_SOLD_OUT: '预售名额已抢光',
+  PRESALE_LIMIT_REACHED: '已达到每人限购件数',
+};
+
+export function refusalText(error: unknown, fallback = '操作失败，请稍后再试'): string {
+  if (error instanceof CampaignApiError && error.status !== 503) {
+    const own = REFUSALS[error.code];
+    if (own) return own;
+  }
+  return campaignRefusalText(error, fallback);
+}
+
+/** The signed share payload in a shared page's query (docs/share.md: sk, si, su, se, ss). */
+export function sharePayloadOf(params: Partial<Record<string, string>>): Record<string, string> | null {
+  const keys = ['sk', 'si', 'su', 'se', 'ss'] as const;
+  const payload: Record<string, string> = {};
+  for (const key of keys) {
+    const value = params[key];
+    if (value === undefined) return null;
+    payload[key] = decodeURIComponent(value);
+  }
+  return payload;
+}
+
+/**
+ * POST /api/share/open: a friend opened a shared link. The API checks the signature and records
+ * the open (the inviter's extra draws come later, from the friend's own sign-up or order).
+ * Best effort: a refused or expired link only means no inviter is credited.
+ */
+export async function reportShareOpen(payload: Record<string, string>): Promise<void> {
+  try {
+    await call('POST', '/share/open', { payload });
+  } catch {
+    // Nothing to show: the page works the same without it.
+  }
+}
