@@ -57,6 +57,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, SEED_DEMO: 'please' })).toThrow(/SEED_DEMO/);
   });
 
+  it('reads the 分销 settlement window (COMMISSION_SETTLE_DAYS, default 7) and refuses a stray transfer setting', () => {
+    expect(loadConfig(base).commissionSettleDays).toBe(7);
+    expect(loadConfig({ ...base, COMMISSION_SETTLE_DAYS: '14' }).commissionSettleDays).toBe(14);
+    expect(loadConfig({ ...base, COMMISSION_SETTLE_DAYS: '0' }).commissionSettleDays).toBe(0);
+    expect(() => loadConfig({ ...base, COMMISSION_SETTLE_DAYS: 'a week' })).toThrow(/COMMISSION_SETTLE_DAYS/);
+    expect(() => loadConfig({ ...base, WECHATPAY_TRANSFER_SCENE_ID: '1005' })).toThrow(
+      /WECHATPAY_TRANSFER_SCENE_ID is set but WECHATPAY_MCHID is not/,
+    );
+  });
+
   it('turns the operator routes on only with an OPS_API_TOKEN of 32+ characters', () => {
     expect(loadConfig(base).opsApiToken).toBeNull();
     const token = 'o'.repeat(32);

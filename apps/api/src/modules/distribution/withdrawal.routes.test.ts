@@ -145,6 +145,30 @@ describe.each(testDatabases())('分销 withdrawals (提现) on $name', (database
     expect(c.orders[0]?.buyer).toMatch(/^.\*$|^匿名用户$/u);
   });
 
+  it('promoter centre: level-1 and level-2 team (through my promoters) and level-2 orders, masked', async () => {
+    const p = await promoter();
+    const q = await buyerOf(p); // q is bound to p, then becomes a promoter
+    expect((await post(q.token, '/api/promoters/apply')).statusCode).toBe(202);
+    expect((await ops(`/api/ops/promoters/${q.id}/approve`)).statusCode).toBe(200);
+    const [b1, b2] = [await buyerOf(q), await buyerOf(q)];
+    await completedOrder(b1, null);
+    const c = await centre(p);
+    expect(c.team).toMatchObject({ level1Count: 1, level2Count: 2 });
+    expect(c.team.recent.map((m) => m.level).sort()).toEqual([1, 2, 2]);
+    // 10% of 8,900 = 890, split 70/30: q gets 623 (level 1), p gets 267 (level 2).
+    expect(c.orders).toEqual([
+      expect.objectContaining({ level: 2, commissionFen: 267, state: 'pending', settlesAt: null }),
+    ]);
+    expect(c.earnings).toMatchObject({ pendingFen: 267, availableFen: 0 });
+    const qc = await centre(q);
+    expect(qc.team).toMatchObject({ level1Count: 2, level2Count: 0 });
+    expect(qc.orders).toEqual([expect.objectContaining({ level: 1, commissionFen: 623 })]);
+    for (const name of [...c.team.recent.map((m) => m.nickname), ...c.orders.map((o) => o.buyer)]) {
+      expect(name).toMatch(/^.\*$|^匿名用户$/u);
+    }
+    expect(b2.id).not.toBe(b1.id);
+  });
+
   it('refuses below ¥1, fractional fen, ≥ ¥2,000, over the balance, a non-promoter and no openid: nothing written', async () => {
     const p = await promoterWithBalance(1);
     for (const amountFen of [0, 99, 100.5, -100])
@@ -341,6 +365,37 @@ describe.each(testDatabases())('分销 withdrawals (提现) on $name', (database
     await t.sandbox.pay.notifier.settle();
     expect((await rowsOf(p))[0]).toMatchObject({ status: 'succeeded' });
     expect(t.sandbox.pay.store.transfers.get(w.outBillNo)?.amountFen).toBe(200);
+  });
+
+  it('a transfer whose notification is lost is settled by the job querying the bill after 5 minutes', async () => {
+    const p = await promoterWithBalance(1);
+    await t.sandbox.app.inject({
+      method: 'POST',
+      url: '/sandbox/pay/transfers/confirmation',
+      payload: { mode: 'required' },
+    });
+    const start = t.time.clock();
+    try {
+      const w = await requested(p, 400);
+      expect((await approve(w.id)).status).toBe('transferring');
+      const bill = t.sandbox.pay.store.transfers.get(w.outBillNo);
+      if (!bill) throw new Error('no bill');
+      bill.notifyUrl = 'http://127.0.0.1:9/lost';
+      await t.sandbox.app.inject({ method: 'POST', url: `/sandbox/pay/transfers/${w.outBillNo}/confirm` });
+      await t.sandbox.pay.notifier.settle();
+      expect((await rowsOf(p))[0]?.status).toBe('transferring');
+      expect((await t.jobs.tick(t.time.clock()))['distribution.transfers']).toBe(0);
+      t.time.advance(5 * 60_000);
+      expect((await t.jobs.tick(t.time.clock()))['distribution.transfers']).toBe(1);
+      expect((await rowsOf(p))[0]).toMatchObject({ status: 'succeeded', transfer_state: 'SUCCESS' });
+    } finally {
+      t.time.set(start);
+      await t.sandbox.app.inject({
+        method: 'POST',
+        url: '/sandbox/pay/transfers/confirmation',
+        payload: { mode: 'skip' },
+      });
+    }
   });
 
   it.skipIf(database.name === 'PGlite')(
