@@ -170,6 +170,15 @@ describe('拼团: open, share, join, pay; and a group that expires', () => {
     );
     expect(figures?.shares).toBeGreaterThanOrEqual(1);
     expect(figures?.opens).toBe(1);
+
+    // And on 老王's seeded open group, 小红 (her one group of this activity used) reads why she cannot join
+    await a.page.goto(appUrl('campaign', '/pkg-group/group/index', 'id=6b0e5f2a-0000-4000-8000-00000000a001'));
+    await expect.poll(() => statusText(a.page)).toBe('拼团中');
+    await expect
+      .poll(async () => (await visible(a.page, '.wm-group-refusal').first().textContent())?.trim())
+      .toBe('已达本活动参团上限');
+    await a.page.waitForTimeout(300);
+    await saveScreenshot(a.page, 'group-buy-refused');
   });
 
   it('a group nobody joins fails at its deadline and the leader is refunded through the sandbox', async (ctx) => {

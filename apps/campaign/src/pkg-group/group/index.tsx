@@ -190,12 +190,15 @@ export default function GroupPage(): ReactElement {
           <View className={`${mainClass} ${mainClass}--off wm-group-refusal`}>
             {group.joinRefusal ? JOIN_REFUSAL_TEXT[group.joinRefusal] : '暂时不能参团'}
           </View>
-          <Text
-            className="gb-action__link wm-group-start-own"
-            onClick={() => openPage(CAMPAIGN_BUY_PAGES.groupActivity, { id: activity.id })}
-          >
-            自己发起一个拼团 ›
-          </Text>
+          {/* At the per-shopper limit, opening a group of one's own is refused too. */}
+          {group.joinRefusal === 'limit_reached' ? null : (
+            <Text
+              className="gb-action__link wm-group-start-own"
+              onClick={() => openPage(CAMPAIGN_BUY_PAGES.groupActivity, { id: activity.id })}
+            >
+              自己发起一个拼团 ›
+            </Text>
+          )}
         </>
       );
     }
