@@ -346,6 +346,11 @@ describe.each(testDatabases())('分销 withdrawals (提现) on $name', (database
     const ok = await client.transferToUser({ ...input, amountFen: 199_999 });
     expect(ok).toMatchObject({ out_bill_no: input.outBillNo, state: 'ACCEPTED' });
     await t.sandbox.pay.notifier.settle();
+    // The same out_bill_no is the same bill; with another amount it is refused.
+    const again = await client.transferToUser({ ...input, amountFen: 199_999 });
+    expect(again.transfer_bill_no).toBe(ok.transfer_bill_no);
+    const changed = await client.transferToUser({ ...input, amountFen: 100 }).catch((error: unknown) => error);
+    expect(changed).toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
     expect(await client.queryTransferBill(input.outBillNo)).toMatchObject({
       state: 'SUCCESS',
       transfer_amount: 199_999,
