@@ -38,6 +38,8 @@ async function groupOf(groupId: string): Promise<GroupBody> {
   return (await response.json()) as GroupBody;
 }
 
+const textOf = async (page: Page, selector: string) =>
+  (await visible(page, selector).first().textContent())?.replace(/\s/g, '') ?? '';
 const statusText = async (page: Page) => (await visible(page, '.wm-group-status').first().textContent())?.trim();
 const paramOf = (url: string, name: string) =>
   decodeURIComponent(url.match(new RegExp(`[?&]${name}=([^&#]+)`))?.[1] ?? '');
@@ -186,8 +188,20 @@ describe('拼团: open, share, join, pay; and a group that expires', () => {
     const c = await newShopper(browser, LONELY_LEADER);
     await openActivityFromList(c.page, LONELY_LEADER);
     const total = await totalOnSheet(c.page, '.wm-group-open');
-    await orderAndPay(c.page, '.wm-group-open', total);
+    // (first he cancels on WeChat Pay's sheet: back on his group page, the seat waits for 去支付)
+    await visible(c.page, '.wm-group-open').first().click();
+    await expect.poll(() => textOf(c.page, '.wm-buy-total')).toBe(total);
+    await visible(c.page, '.wm-buy-submit').first().click();
+    await c.page.waitForURL(/\/sandbox\/pay\//, { timeout: 20_000 });
+    await c.page.locator('button.cancel').click();
+    await c.page.waitForURL(/\/campaign\/.*pkg-group\/group\/index/, { timeout: 20_000 });
     await expect.poll(() => statusText(c.page), { timeout: 20_000 }).toBe('拼团中');
+    await visible(c.page, '.wm-group-pay').first().click();
+    await c.page.waitForURL(/\/sandbox\/pay\//, { timeout: 20_000 });
+    await c.page.locator('button.pay').click();
+    await c.page.waitForURL(/\/campaign\/.*pkg-group\/group\/index/, { timeout: 20_000 });
+    await expect.poll(() => statusText(c.page), { timeout: 20_000 }).toBe('拼团中');
+    await visible(c.page, '.wm-group-invite').first().waitFor({ timeout: 20_000 });
     const groupId = paramOf(c.page.url(), 'id');
     const orderId = paramOf(c.page.url(), 'order');
     await expect.poll(async () => (await orderOf(LONELY_LEADER, orderId)).status).toBe('paid');
