@@ -149,7 +149,14 @@ describe('砍价: friends cut to the floor, the owner buys at the floor', () => 
     await visible(owner.page, '.wm-buy-submit').first().click();
 
     // (a 0-fen total is paid on the spot; with a shipping fee the sandbox asks for it)
+    // (she first cancels on the pay sheet: the bargain is ordered, friends can no longer help,
+    // and her page offers 去支付)
     if (total !== '¥0.00') {
+      await owner.page.waitForURL(/\/sandbox\/pay\//, { timeout: 20_000 });
+      await owner.page.locator('button.cancel').click();
+      await owner.page.waitForURL(/\/campaign\/.*pkg-bargain\/bargain\/index/, { timeout: 20_000 });
+      await expect.poll(async () => (await bargainOf(bargainId)).status).toBe('ordered');
+      await visible(owner.page, '.wm-bargain-pay').first().click();
       await owner.page.waitForURL(/\/sandbox\/pay\//, { timeout: 20_000 });
       await owner.page.locator('button.pay').click();
       await owner.page.waitForURL(/\/campaign\/.*pkg-bargain\/bargain\/index/, { timeout: 20_000 });
