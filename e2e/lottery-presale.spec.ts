@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureAddressOf, orderOf, tokenOf } from './support/api';
 import { appUrl, baseUrl, launchChromium, newShopper, SCREENSHOT_DIR, saveScreenshot } from './support/browser';
 import { signInAs, visible, waitForCount } from './support/ui';
@@ -195,5 +195,81 @@ describe('抽奖 and 预售 in the campaign app', () => {
     await visible(page, '.wm-presale-view-order').first().click();
     await page.waitForURL(/\/mall\/.*pkg-order\/detail/, { timeout: 20_000 });
     await visible(page, '.wm-order-status').filter({ hasText: '待发货' }).first().waitFor({ timeout: 20_000 });
+  });
+});
+
+// A product prize (the demo pool gives one 1% of the time, so an operator saves a lottery whose
+// only prize is the candle at 100%): 恭喜中奖 → 立即领取 → 确认订单 at ¥0.00 → 提交订单, and the
+// order is paid at once (待发货), with no pay page.
+describe('抽奖: claiming a product prize', () => {
+  it('wins the candle, claims it as a 0-fen order paid at once, and 我的奖品 says 已领取', async () => {
+    const lotteryId = `e2e-candle-${Date.now().toString(36)}`;
+    const now = Date.now();
+    const saved = await fetch(`${baseUrl()}/api/ops/lotteries`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('opsToken')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: lotteryId,
+        title: '新品体验 · 香薰蜡烛',
+        dailyDraws: 1,
+        startsAt: new Date(now - 3_600_000).toISOString(),
+        endsAt: new Date(now + 24 * 3_600_000).toISOString(),
+        prizes: [
+          {
+            id: `${lotteryId}-candle`,
+            kind: 'product',
+            title: '大豆蜡香薰蜡烛 鼠尾草海盐',
+            image: 'products/p-fragrance-04.jpg',
+            probabilityPpm: 1_000_000,
+            stock: 5,
+            valueFen: 15_900,
+            skuId: 'sku-fragrance-04-1',
+          },
+        ],
+      }),
+    });
+    expect(saved.status, await saved.clone().text()).toBe(201);
+
+    const { page } = await newShopper(browser, SHOPPER);
+    await page.goto(appUrl('campaign'));
+    await waitForCount(page, '.wm-campaign-card');
+    await signInAs(page, SHOPPER);
+    await page.goto(appUrl('campaign', '/pkg-lottery/lottery/index', `id=${lotteryId}`));
+    await waitForCount(page, '.wm-lottery-cell', 8);
+    expect(await drawsLeft(page)).toBe(1);
+
+    // When she draws: the candle, with 立即领取
+    await visible(page, '.wm-lottery-draw').first().click();
+    const result = visible(page, '.wm-lottery-result').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect((await result.locator('.wm-lottery-result-title').textContent())?.trim()).toBe('恭喜中奖');
+    expect(await result.textContent()).toContain('大豆蜡香薰蜡烛');
+    await visible(page, '.wm-lottery-result-claim').first().click();
+
+    // Then 确认订单 shows her address and ¥0.00 (the prize ships free)
+    await visible(page, '.wm-buy-sheet').first().waitFor();
+    await expect
+      .poll(async () => (await visible(page, '.wm-buy-total').first().textContent())?.replace(/\s/g, ''))
+      .toBe('¥0.00');
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'lottery-claim-sheet');
+
+    // When she submits: no pay page, the prize is 已领取 and the order is paid (待发货) at 0 fen
+    await visible(page, '.wm-buy-submit').first().click();
+    const done = visible(page, '.wm-lottery-view-order').first();
+    await done.waitFor({ timeout: 20_000 });
+    expect(page.url()).not.toMatch(/sandbox/);
+    const token = await tokenOf(SHOPPER);
+    const mine = (
+      await api<{ items: { status: string; orderId: string | null }[] }>(
+        'GET',
+        `/lotteries/${lotteryId}/my-prizes`,
+        token,
+      )
+    ).body.items;
+    expect(mine).toEqual([expect.objectContaining({ status: 'claimed' })]);
+    const order = await orderOf(SHOPPER, mine[0]?.orderId ?? '');
+    expect(order).toMatchObject({ status: 'paid', totalFen: 0 });
+    expect(await drawsLeft(page)).toBe(0);
   });
 });

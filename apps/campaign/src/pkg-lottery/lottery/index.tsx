@@ -28,6 +28,14 @@ import { type GridCell, RING, ringCells, stopIndex } from './lottery-grid';
 import '../../features/campaign-buy/campaign-buy.scss';
 import './index.scss';
 
+/** 4天03时59分, or 03时59分 within the last day. */
+function leftText(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = String(Math.floor((seconds % 86_400) / 3600)).padStart(2, '0');
+  const minutes = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
+  return `${days > 0 ? `${days}天` : ''}${hours}时${minutes}分`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A prize's picture, or a drawn badge for coupons and points (they have no product photo). */
@@ -256,9 +264,7 @@ export default function LotteryPage(): ReactElement {
         <Text className="lt-hero__time">
           {view.status === 'ended'
             ? `已于 ${formatShanghai(view.endsAt, 'M月D日 HH:mm')} 结束`
-            : `${view.status === 'upcoming' ? '距开始' : '距结束'} ${Math.floor(secondsLeft / 86_400)}天${String(
-                Math.floor((secondsLeft % 86_400) / 3600),
-              ).padStart(2, '0')}时${String(Math.floor((secondsLeft % 3600) / 60)).padStart(2, '0')}分`}
+            : `${view.status === 'upcoming' ? '距开始' : '距结束'} ${leftText(secondsLeft)}`}
         </Text>
       </View>
 
