@@ -1,4 +1,5 @@
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
 import { AuthError } from './auth.errors';
@@ -12,6 +13,9 @@ declare module 'fastify' {
   }
 }
 
+/** How long a user found by the guard is taken to still exist. */
+export const USER_SEEN_TTL_MS = 10_000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -20,6 +24,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * secret must not let old tokens through to foreign-key errors).
  */
 export function createAuthGuard(deps: { db: Database; secret: string; clock: Clock }): preHandlerAsyncHookHandler {
+  // Users known to exist, for a few seconds: a signed-in shopper pressing 抢购 or paging a list
+  // costs no database round trip per request for this check. Only hits are kept, so a token of a
+  // removed user is refused again within USER_SEEN_TTL_MS.
+  const seen = new LRUCache<string, true>({ max: 50_000, ttl: USER_SEEN_TTL_MS });
+  async function userExists(userId: string): Promise<boolean> {
+    if (seen.get(userId)) return true;
+    if (!(await findUserById(deps.db, userId))) return false;
+    seen.set(userId, true);
+    return true;
+  }
   return async (request) => {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
@@ -36,7 +50,7 @@ export function createAuthGuard(deps: { db: Database; secret: string; clock: Clo
       throw new AuthError('UNAUTHENTICATED', { messageEn: 'Invalid session token', details: { reason: 'invalid' } });
     }
     const { userId } = verified.claims;
-    if (!UUID.test(userId) || !(await findUserById(deps.db, userId))) {
+    if (!UUID.test(userId) || !(await userExists(userId))) {
       throw new AuthError('UNAUTHENTICATED', {
         messageEn: 'Session user no longer exists',
         details: { reason: 'invalid' },

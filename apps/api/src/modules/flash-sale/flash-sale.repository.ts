@@ -4,7 +4,7 @@ import type { Executor } from '../../db/executor';
 import type { FlashSaleSlotsTable } from './flash-sale.table';
 import type { GateSlot } from './stock-gate';
 
-type SlotRow = Selectable<FlashSaleSlotsTable>;
+export type SlotRow = Selectable<FlashSaleSlotsTable>;
 
 export function slotRowToGateSlot(row: SlotRow): GateSlot {
   return {
@@ -50,6 +50,35 @@ export async function takeSlotUnits(
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * A lock-free look at a slot for one shopper (a plain MVCC read, which never waits for the
+ * slot's row lock): units left and whether the shopper already holds a live claim. Used only
+ * to refuse early; the guarded transaction still decides every unit it hands out.
+ */
+export async function peekSlotForShopper(
+  db: Executor,
+  { slotId, userId }: { slotId: string; userId: string },
+): Promise<{ left: number; hasLiveClaim: boolean } | undefined> {
+  const row = await db
+    .selectFrom('flash_sale_slots as s')
+    .select((eb) => [
+      sql<number>`s.stock - s.taken`.as('left'),
+      eb
+        .exists(
+          eb
+            .selectFrom('flash_sale_claims as c')
+            .select('c.id')
+            .whereRef('c.slot_id', '=', 's.id')
+            .where('c.user_id', '=', userId)
+            .where('c.status', '<>', 'released'),
+        )
+        .as('has_live_claim'),
+    ])
+    .where('s.id', '=', slotId)
+    .executeTakeFirst();
+  return row ? { left: Number(row.left), hasLiveClaim: Boolean(row.has_live_claim) } : undefined;
 }
 
 /** Returns units to the slot; guarded so `taken` never goes below zero. */

@@ -10,6 +10,7 @@ import {
 } from '@wematrix/shared';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { placeCampaignOrder, quoteCampaignOrder } from '../../flows/campaign-orders';
 import { parseInput } from '../../http/validate';
@@ -18,6 +19,7 @@ import { currentUserId } from '../auth/auth.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { registerFlashSaleJobs } from './flash-sale.jobs';
 import { flashSaleOrderTerms } from './flash-sale.orders';
+import { findSlot, type SlotRow } from './flash-sale.repository';
 import { claimFlashSale, listFlashSales } from './flash-sale.service';
 import { createPostgresStockGate } from './postgres-stock-gate';
 import { createRedisStockGate, type RedisStockGate } from './redis-stock-gate';
@@ -62,6 +64,16 @@ export function registerFlashSaleRoutes(app: FastifyInstance, deps: RouteDeps): 
   }
   const gate: StockGate = redisGate ?? createPostgresStockGate(db);
   registerFlashSaleJobs(deps.jobs, { db, gate, redisGate, logger: app.log });
+  // A slot's definition, for a second: every press of 抢购 reads it, and it changes only when
+  // operators edit the slot. Stock is the gate's, never this copy's.
+  const slots = new LRUCache<string, SlotRow>({ max: 1000, ttl: 1000 });
+  const slotOf = async (slotId: string): Promise<SlotRow | undefined> => {
+    const cached = slots.get(slotId);
+    if (cached) return cached;
+    const row = await findSlot(db, slotId);
+    if (row) slots.set(slotId, row);
+    return row;
+  };
 
   app.get('/api/flash-sales', async (): Promise<FlashSaleSlots> => {
     const now = clock();
@@ -75,7 +87,7 @@ export function registerFlashSaleRoutes(app: FastifyInstance, deps: RouteDeps): 
       const userId = currentUserId(request);
       const { slotId } = parseInput(slotParamsSchema, request.params, 'params');
       const { quantity } = parseInput(flashSaleClaimInputSchema, request.body, 'body');
-      const claim = await claimFlashSale(db, gate, { slotId, userId, quantity, now: clock() });
+      const claim = await claimFlashSale(db, gate, { slotId, userId, quantity, now: clock() }, slotOf);
       reply.code(201);
       return claim;
     },

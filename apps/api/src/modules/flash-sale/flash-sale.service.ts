@@ -1,7 +1,7 @@
 import { checkFlashSaleLimit, type FlashSaleClaim, type FlashSaleSlot, flashSaleSlotStatus } from '@wematrix/shared';
 import type { Database } from '../../db/database';
 import { FlashSaleError } from './flash-sale.errors';
-import { findSlot, listOpenSlots, slotRowToGateSlot } from './flash-sale.repository';
+import { findSlot, listOpenSlots, type SlotRow, slotRowToGateSlot } from './flash-sale.repository';
 import { type StockGate, StockGateUnavailableError } from './stock-gate';
 
 /** Runs a gate call; an unreachable store becomes 503 FLASH_SALE_UNAVAILABLE. */
@@ -46,8 +46,9 @@ export async function claimFlashSale(
   db: Database,
   gate: StockGate,
   input: { slotId: string; userId: string; quantity: number; now: Date },
+  slotOf: (slotId: string) => Promise<SlotRow | undefined> = (slotId) => findSlot(db, slotId),
 ): Promise<FlashSaleClaim> {
-  const row = await findSlot(db, input.slotId);
+  const row = await slotOf(input.slotId);
   if (!row) throw new FlashSaleError('FLASH_SALE_NOT_FOUND');
   const { now } = input;
   if (now < row.starts_at || now >= row.ends_at)

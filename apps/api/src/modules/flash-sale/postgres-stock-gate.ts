@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
-import { findSlot, releaseHeldClaim, returnSlotUnits, takeSlotUnits } from './flash-sale.repository';
+import {
+  findSlot,
+  peekSlotForShopper,
+  releaseHeldClaim,
+  returnSlotUnits,
+  takeSlotUnits,
+} from './flash-sale.repository';
 import { type GateSlot, holdUntilOf, type StockGate, type TakeResult } from './stock-gate';
 
 /** Rolls the claim's transaction back without an error reaching the caller. */
@@ -15,7 +21,8 @@ class Refused extends Error {
  * unique index allows one live claim per shopper and slot; a second one conflicts and does
  * nothing) and takes the units with a relative update guarded by `taken + qty <= stock`.
  * Claims of one slot queue on its row lock, so it can never oversell, on any number of
- * API instances; the price is that every claim of a hot slot waits for that one row.
+ * API instances; the price is that every claim of a hot slot waits for that one row, so a
+ * plain read refuses the sold-out and already-claimed presses before they join the queue.
  */
 export function createPostgresStockGate(db: Database): StockGate {
   return {
@@ -23,6 +30,12 @@ export function createPostgresStockGate(db: Database): StockGate {
 
     async take(slot: GateSlot, userId: string, quantity: number, now: Date): Promise<TakeResult> {
       if (quantity > slot.perUserLimit) return { outcome: 'limit_reached' };
+      // Most presses in a sale come after the last unit or from shoppers who already hold one:
+      // refuse those on a plain read, so they never queue on the slot's row lock. A stale read
+      // can only refuse early (a unit given back a moment ago); it never hands one out.
+      const glance = await peekSlotForShopper(db, { slotId: slot.id, userId });
+      if (glance?.hasLiveClaim) return { outcome: 'limit_reached' };
+      if (!glance || glance.left < quantity) return { outcome: 'sold_out' };
       const claimId = randomUUID();
       const holdUntil = holdUntilOf(slot, now);
       try {
