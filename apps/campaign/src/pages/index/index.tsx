@@ -4,10 +4,12 @@ import { APP_PAGES, type CampaignKind, type CampaignSummary } from '@wematrix/sh
 import { openApp, useCart } from '@wematrix/shared/taro';
 import { AccountBar, CartEntry, DevSignInSheet, EmptyState } from '@wematrix/ui';
 import { type ReactElement, useState } from 'react';
+import { openCampaignBuy } from '../../features/campaign-buy/campaign-entry';
 import { CampaignCard } from '../../features/campaigns/campaign-card';
 import { KIND_TABS } from '../../features/campaigns/campaign-kinds';
 import { useCampaigns } from '../../features/campaigns/use-campaigns';
 import { useNow } from '../../features/campaigns/use-now';
+import { openFlashSale } from '../../features/flash-sale/flash-sale-pages';
 import './index.scss';
 
 export default function CampaignHomePage(): ReactElement {
@@ -17,8 +19,19 @@ export default function CampaignHomePage(): ReactElement {
   const now = useNow();
   usePullDownRefresh(reload);
 
-  // Detail pages per kind come with each campaign module; until then the card opens the product.
+  // Detail pages per kind come with each campaign module; kinds without one open the product.
   function open(campaign: CampaignSummary): void {
+    if (campaign.kind === 'flash_sale') {
+      openFlashSale(campaign.id);
+      return;
+    }
+    if (campaign.kind === 'group_buy' || campaign.kind === 'bargain') {
+      // 拼团 / 砍价: the activity's page when the campaign has one, else the product.
+      void openCampaignBuy(campaign).then((opened) => {
+        if (!opened) void openApp('mall', APP_PAGES.mall.product, { id: campaign.productId, campaign: campaign.id });
+      });
+      return;
+    }
     void openApp('mall', APP_PAGES.mall.product, { id: campaign.productId, campaign: campaign.id });
   }
 
@@ -52,6 +65,15 @@ export default function CampaignHomePage(): ReactElement {
           </Text>
         ))}
       </ScrollView>
+
+      <View className="campaign-home__flash wm-flash-entry" onClick={() => openFlashSale()}>
+        <Text className="campaign-home__flash-bolt">⚡</Text>
+        <View className="campaign-home__flash-text">
+          <Text className="campaign-home__flash-title">限时秒杀</Text>
+          <Text className="campaign-home__flash-hint">整点开抢 · 限量特惠 · 手慢无</Text>
+        </View>
+        <Text className="campaign-home__flash-go">去抢购 ›</Text>
+      </View>
 
       <View className="campaign-home__list">
         {error ? <EmptyState title="活动加载失败" hint={error} /> : null}
