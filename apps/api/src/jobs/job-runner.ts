@@ -23,8 +23,11 @@ export interface JobRunner {
   /**
    * Runs every job once, one after another, at `now` (default: the clock). Answers the rows
    * changed per job; a job that threw is logged and left out, and the others still run.
+   * `only` limits the tick to the named jobs (the ops test hook).
    */
-  tick(now?: Date): Promise<Record<string, number>>;
+  tick(now?: Date, only?: readonly string[]): Promise<Record<string, number>>;
+  /** The registered jobs' names, in run order. */
+  names(): string[];
   /** Ticks every `intervalMs` until stop(); a tick never overlaps the previous one. */
   start(intervalMs: number): void;
   /** No further ticks; resolves once a tick in flight has finished (before the database closes). */
@@ -43,9 +46,10 @@ export function createJobRunner(deps: { clock: Clock; logger: JobLogger }): JobR
   let running: Promise<unknown> | null = null;
   let stopped = true;
 
-  async function tick(now: Date = deps.clock()): Promise<Record<string, number>> {
+  async function tick(now: Date = deps.clock(), only?: readonly string[]): Promise<Record<string, number>> {
     const changed: Record<string, number> = {};
     for (const job of jobs) {
+      if (only && !only.includes(job.name)) continue;
       try {
         changed[job.name] = await job.run(now);
       } catch (error) {
@@ -75,6 +79,7 @@ export function createJobRunner(deps: { clock: Clock; logger: JobLogger }): JobR
       jobs.push(job);
     },
     tick,
+    names: () => jobs.map((job) => job.name),
     start(intervalMs) {
       if (!Number.isInteger(intervalMs) || intervalMs <= 0)
         throw new Error(`job interval must be > 0 ms, got ${intervalMs}`);

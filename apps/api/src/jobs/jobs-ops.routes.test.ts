@@ -31,6 +31,10 @@ describe('POST /api/ops/jobs/tick', () => {
     const body = response.json() as { at: string; jobs: Record<string, number> };
     expect(body.at).toBe(later.toISOString());
     expect(Object.keys(body.jobs)).toContain('orders.cancel-unpaid');
+    // Only the named jobs, when asked: another journey's unpaid orders are left alone.
+    const only = await tick(on, { at: later.toISOString(), jobs: ['orders.auto-confirm'] });
+    expect((only.json() as { jobs: Record<string, number> }).jobs).toEqual({ 'orders.auto-confirm': 0 });
+    expectError(await tick(on, { at: later.toISOString(), jobs: ['no-such-job'] }), 400, 'VALIDATION_FAILED');
   });
 
   it('refuses a time in the past, a malformed one and a missing token; exists only with JOBS_TIME_TRAVEL', async () => {
