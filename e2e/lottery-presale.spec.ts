@@ -120,12 +120,19 @@ describe('抽奖 and 预售 in the campaign app', () => {
     // When she makes the lottery's poster: a PNG data URL with the code drawn from the API
     const codeAsked = page.waitForResponse((r) => r.url().endsWith('/api/share/codes'));
     const lotteryPoster = await posterHref(page, '.wm-lottery-poster');
-    expect((await codeAsked).status()).toBe(200);
+    const codeAnswer = await codeAsked;
+    expect(codeAnswer.status()).toBe(200);
+    const { scene } = (await codeAnswer.json()) as { scene: string };
     expect(lotteryPoster).toMatch(/^data:image\/png;base64,/);
     expect(lotteryPoster.length).toBeGreaterThan(20_000);
     await page.waitForTimeout(400);
     await saveScreenshot(page, 'lottery-poster');
     savePoster(lotteryPoster, 'lottery-poster-image');
+
+    // And the code's scene opens the lottery by itself (WeChat passes only `scene` to the page)
+    await page.goto(appUrl('campaign', '/pkg-lottery/lottery/index', `scene=${encodeURIComponent(scene)}`));
+    await waitForCount(page, '.wm-lottery-cell', 8);
+    expect(await drawsLeft(page)).toBe(before - 1);
 
     // When she goes back to the list and taps the presale campaign's card
     await page.goto(appUrl('campaign'));

@@ -9,6 +9,8 @@ import type {
   OrderQuoteView,
   PresaleDetail,
   PresaleList,
+  ShareLinkCreated,
+  ShareScene,
 } from '@wematrix/shared';
 import { apiBaseUrl, clearSession, createWeMatrixClient, taroTransport } from '@wematrix/shared/taro';
 import {
@@ -121,5 +123,19 @@ export async function reportShareOpen(payload: Record<string, string>): Promise<
     await call('POST', '/share/open', { payload });
   } catch {
     // Nothing to show: the page works the same without it.
+  }
+}
+
+/** GET /api/share/scenes/:scene: what a 小程序码 opens (WeChat passes `scene` URL-encoded), with a signed payload. */
+export function shareScene(scene: string): Promise<ShareScene> {
+  return call<ShareScene>('GET', `/share/scenes/${enc(scene)}`);
+}
+
+/** POST /api/share/links: the signed page path of the shopper's share (records the share); null if it cannot be made. */
+export async function lotteryShareLink(lotteryId: string): Promise<string | null> {
+  try {
+    return (await call<ShareLinkCreated>('POST', '/share/links', { kind: 'lottery', id: lotteryId })).path;
+  } catch {
+    return null;
   }
 }

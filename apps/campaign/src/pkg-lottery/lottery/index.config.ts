@@ -3,4 +3,5 @@ export default definePageConfig({
   navigationBarBackgroundColor: '#e8341c',
   navigationBarTextStyle: 'white',
   backgroundColor: '#f5f6f8',
+  enableShareAppMessage: true,
 });

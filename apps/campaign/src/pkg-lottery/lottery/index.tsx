@@ -1,6 +1,6 @@
 import { Popup } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import {
   APP_PAGES,
   formatShanghai,
@@ -18,9 +18,11 @@ import { useCampaignBuy } from '../../features/campaign-buy/use-campaign-buy';
 import { useServerClock } from '../../features/campaign-buy/use-server-clock';
 import {
   lotteryApi,
+  lotteryShareLink,
   refusalText,
   reportShareOpen,
   sharePayloadOf,
+  shareScene,
 } from '../../features/lottery-presale/lottery-presale-api';
 import { LOTTERY_PAGE } from '../../features/lottery-presale/lottery-presale-pages';
 import { SharePoster } from '../../features/share-poster';
@@ -100,20 +102,49 @@ export default function LotteryPage(): ReactElement {
     );
   }, [lotteryId, params.campaign]);
 
-  // Opened from a friend's link: tell the API once signed in (it checks the signature and counts the open).
+  // Opened from a poster's 小程序码: WeChat passes only `scene`; the API answers the lottery and a signed payload.
+  const [scenePayload, setScenePayload] = useState<Record<string, string> | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scene is read once per visit
+  useEffect(() => {
+    if (!params.scene) return;
+    shareScene(decodeURIComponent(params.scene)).then(
+      (answer) => {
+        if (answer.kind === 'lottery') setLotteryId((current) => current ?? answer.id);
+        setScenePayload(answer.payload);
+      },
+      () => {
+        if (!lotteryId) setError('小程序码已失效，请让好友重新分享');
+      },
+    );
+  }, [params.scene]);
+
+  // Opened from a friend's link or code: tell the API once signed in (it checks the signature and
+  // counts the open; the friend's later sign-up or order is what earns the inviter a draw).
   const reportedOpen = useRef(false);
   useEffect(() => {
     if (reportedOpen.current || !user) return;
-    const payload = sharePayloadOf(params);
+    const payload = sharePayloadOf(params) ?? scenePayload;
     if (!payload) return;
     reportedOpen.current = true;
     void reportShareOpen(payload);
-  }, [user, params]);
+  }, [user, params, scenePayload]);
+
+  // WeChat's share card: the plain path at once, the signed one (the share recorded) through
+  // `promise`. The title invites the friend; it promises nothing for sharing.
+  useShareAppMessage(() => {
+    const card = {
+      title: view ? `${view.title}，每天都能抽，一起来试试手气` : '每日抽好礼，一起来试试手气',
+      path: lotteryId ? `${LOTTERY_PAGE}?id=${encodeURIComponent(lotteryId)}` : '/pages/index/index',
+    };
+    if (!lotteryId) return card;
+    const signed = lotteryShareLink(lotteryId).then((path) => (path ? { ...card, path: `/${path}` } : card));
+    return { ...card, promise: signed } as typeof card;
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a sign-in (user) changes the draws left and the prizes
   const load = useCallback(async (): Promise<void> => {
     if (!lotteryId) {
-      if (!params.campaign) setError('没有找到这个抽奖活动');
+      if (!params.campaign && !params.scene) setError('没有找到这个抽奖活动');
       return;
     }
     if (!user) return;
