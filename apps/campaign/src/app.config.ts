@@ -7,6 +7,8 @@ export default defineAppConfig({
     { root: 'pkg-flash', pages: ['flash-sale/index'] },
     { root: 'pkg-group', pages: ['activity/index', 'group/index'] },
     { root: 'pkg-bargain', pages: ['bargain/index'] },
+    { root: 'pkg-lottery', pages: ['lottery/index'] },
+    { root: 'pkg-presale', pages: ['presale/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pkg-flash'] },

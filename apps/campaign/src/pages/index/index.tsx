@@ -10,6 +10,7 @@ import { KIND_TABS } from '../../features/campaigns/campaign-kinds';
 import { useCampaigns } from '../../features/campaigns/use-campaigns';
 import { useNow } from '../../features/campaigns/use-now';
 import { openFlashSale } from '../../features/flash-sale/flash-sale-pages';
+import { openLotteryOrPresale } from '../../features/lottery-presale/lottery-presale-pages';
 import './index.scss';
 
 export default function CampaignHomePage(): ReactElement {
@@ -28,6 +29,13 @@ export default function CampaignHomePage(): ReactElement {
     if (campaign.kind === 'group_buy' || campaign.kind === 'bargain') {
       // 拼团 / 砍价: the activity's page when the campaign has one, else the product.
       void openCampaignBuy(campaign).then((opened) => {
+        if (!opened) void openApp('mall', APP_PAGES.mall.product, { id: campaign.productId, campaign: campaign.id });
+      });
+      return;
+    }
+    if (campaign.kind === 'lottery' || campaign.kind === 'presale') {
+      // 抽奖 / 预售: their pages (pkg-lottery, pkg-presale); the product when none is found.
+      void openLotteryOrPresale(campaign).then((opened) => {
         if (!opened) void openApp('mall', APP_PAGES.mall.product, { id: campaign.productId, campaign: campaign.id });
       });
       return;
