@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimAllCouponsOf, emptyCartOf, ensureAddressOf, orderOf } from './support/api';
+import { claimAllCouponsOf, emptyCartOf, ensureAddressOf, orderCountsOf, orderOf } from './support/api';
 import { appUrl, launchChromium, newShopper, saveScreenshot } from './support/browser';
 import { confirmSpecSheetIfShown, signInAs, visible, waitForCount } from './support/ui';
 
@@ -86,7 +86,15 @@ describe('buy now, pay with WeChat Pay, follow the order', () => {
     // And 我的 counts it under 待发货, whose list shows it
     await page.goto(appUrl('mall', '/pages/me/index'));
     const toShip = visible(page, '.wm-order-entry').filter({ hasText: '待发货' }).first();
-    await expect.poll(async () => (await toShip.locator('.me__order-num').textContent())?.trim()).toBe('1');
+    // Other journeys also pay as demo shoppers, so the badge is compared with the API's count
+    // (at least this order), read again on every try.
+    await expect
+      .poll(async () => {
+        const shown = (await toShip.locator('.me__order-num').textContent())?.trim();
+        const paid = (await orderCountsOf(SHOPPER)).paid ?? 0;
+        return paid >= 1 && shown === String(paid);
+      })
+      .toBe(true);
     await toShip.click();
     await waitForCount(page, '.wm-order-card');
     await page.waitForTimeout(500);

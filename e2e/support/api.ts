@@ -69,6 +69,11 @@ export function orderOf(shopperKey: string, orderId: string): Promise<OrderBody>
   return tokenOf(shopperKey).then((token) => call<OrderBody>('GET', `/orders/${encodeURIComponent(orderId)}`, token));
 }
 
+/** The shopper's order counts per state (GET /api/orders/counts), as the member centre shows them. */
+export async function orderCountsOf(shopperKey: string): Promise<Record<string, number>> {
+  return call<Record<string, number>>('GET', '/orders/counts', await tokenOf(shopperKey));
+}
+
 /** Claims every coupon the shop offers a demo shopper now (those still claimable). */
 export async function claimAllCouponsOf(shopperKey: string): Promise<void> {
   const token = await tokenOf(shopperKey);
