@@ -31,7 +31,12 @@ export class CampaignApiError extends ApiError {
   }
 }
 
-async function call<T>(
+/**
+ * One call to the API through the shared transport with the session's token; a 401 drops the
+ * stale session as the shared client does; any other refusal throws CampaignApiError. Every
+ * campaign page's calls (秒杀, 拼团, 砍价, 抽奖, 预售) go through this.
+ */
+export async function campaignCall<T>(
   method: HttpMethod,
   path: string,
   body?: unknown,
@@ -74,30 +79,32 @@ const enc = encodeURIComponent;
 const keyHeader = (key: string) => ({ 'idempotency-key': key });
 
 export const groupBuyApi = {
-  list: () => call<GroupBuyActivityList>('GET', '/group-buys'),
-  activity: (activityId: string) => call<GroupBuyActivityDetail>('GET', `/group-buys/${enc(activityId)}`),
-  group: (groupId: string) => call<GroupBuyGroup>('GET', `/group-buys/groups/${enc(groupId)}`),
-  mine: () => call<MyGroupBuys>('GET', '/group-buys/mine'),
+  list: () => campaignCall<GroupBuyActivityList>('GET', '/group-buys'),
+  activity: (activityId: string) => campaignCall<GroupBuyActivityDetail>('GET', `/group-buys/${enc(activityId)}`),
+  group: (groupId: string) => campaignCall<GroupBuyGroup>('GET', `/group-buys/groups/${enc(groupId)}`),
+  mine: () => campaignCall<MyGroupBuys>('GET', '/group-buys/mine'),
   quoteOpen: (activityId: string, region: QuoteRegion) =>
-    call<OrderQuoteView>('POST', `/group-buys/${enc(activityId)}/quote`, { region }),
+    campaignCall<OrderQuoteView>('POST', `/group-buys/${enc(activityId)}/quote`, { region }),
   open: (activityId: string, body: CampaignOrderBody, key: string) =>
-    call<Order>('POST', `/group-buys/${enc(activityId)}/open`, body, keyHeader(key)),
+    campaignCall<Order>('POST', `/group-buys/${enc(activityId)}/open`, body, keyHeader(key)),
   quoteJoin: (groupId: string, region: QuoteRegion) =>
-    call<OrderQuoteView>('POST', `/group-buys/groups/${enc(groupId)}/quote`, { region }),
+    campaignCall<OrderQuoteView>('POST', `/group-buys/groups/${enc(groupId)}/quote`, { region }),
   join: (groupId: string, body: CampaignOrderBody, key: string) =>
-    call<Order>('POST', `/group-buys/groups/${enc(groupId)}/join`, body, keyHeader(key)),
+    campaignCall<Order>('POST', `/group-buys/groups/${enc(groupId)}/join`, body, keyHeader(key)),
 };
 
 export const bargainApi = {
-  activities: () => call<BargainActivities>('GET', '/bargains/activities'),
-  activity: (activityId: string) => call<BargainActivityDetail>('GET', `/bargain-activities/${enc(activityId)}`),
-  start: (activityId: string) => call<BargainStarted>('POST', `/bargain-activities/${enc(activityId)}/start`, {}),
-  get: (bargainId: string) => call<Bargain>('GET', `/bargains/${enc(bargainId)}`),
-  help: (bargainId: string) => call<BargainHelpResult>('POST', `/bargains/${enc(bargainId)}/help`, {}),
+  activities: () => campaignCall<BargainActivities>('GET', '/bargains/activities'),
+  activity: (activityId: string) =>
+    campaignCall<BargainActivityDetail>('GET', `/bargain-activities/${enc(activityId)}`),
+  start: (activityId: string) =>
+    campaignCall<BargainStarted>('POST', `/bargain-activities/${enc(activityId)}/start`, {}),
+  get: (bargainId: string) => campaignCall<Bargain>('GET', `/bargains/${enc(bargainId)}`),
+  help: (bargainId: string) => campaignCall<BargainHelpResult>('POST', `/bargains/${enc(bargainId)}/help`, {}),
   quote: (bargainId: string, region: QuoteRegion) =>
-    call<OrderQuoteView>('POST', `/bargains/${enc(bargainId)}/quote`, { region }),
+    campaignCall<OrderQuoteView>('POST', `/bargains/${enc(bargainId)}/quote`, { region }),
   order: (bargainId: string, body: CampaignOrderBody, key: string) =>
-    call<Order>('POST', `/bargains/${enc(bargainId)}/order`, body, keyHeader(key)),
+    campaignCall<Order>('POST', `/bargains/${enc(bargainId)}/order`, body, keyHeader(key)),
 };
 
 /**

@@ -1,55 +1,11 @@
-import {
-  ApiError,
-  type ApiErrorBody,
-  type FlashSaleClaim,
-  type FlashSaleSlots,
-  type HttpMethod,
-  type Order,
-  type OrderQuoteView,
-} from '@wematrix/shared';
-import { apiBaseUrl, clearSession, createWeMatrixClient, taroTransport } from '@wematrix/shared/taro';
+import { ApiError, type FlashSaleClaim, type FlashSaleSlots, type Order, type OrderQuoteView } from '@wematrix/shared';
+import { CampaignApiError, campaignCall } from '../campaign-buy/campaign-api';
 
 /**
  * The 秒杀 calls. The shared API client (packages/shared/src/client) has no flash-sale
  * methods yet; these go through the same transport, token and 401 handling, and belong there
  * once the flash-sale contract settles (then this file shrinks to the error texts).
  */
-
-/** An API refusal that keeps the body's `details` (PRICE_CHANGED names the right total). */
-export class FlashSaleApiError extends ApiError {
-  readonly details: unknown;
-  constructor(status: number, body: ApiErrorBody) {
-    super(status, body);
-    this.details = body.details;
-  }
-}
-
-async function call<T>(
-  method: HttpMethod,
-  path: string,
-  body?: unknown,
-  extra: Record<string, string> = {},
-): Promise<T> {
-  const client = createWeMatrixClient();
-  const headers: Record<string, string> = { ...extra };
-  const token = client.session.getState().session?.token;
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await taroTransport({ method, url: `${apiBaseUrl()}/api${path}`, headers, body });
-  if (response.status >= 200 && response.status < 300) return response.data as T;
-  if (response.status === 401) {
-    // As the shared client does: a stale token is dropped, so the page asks to sign in again.
-    clearSession();
-    client.session.setState({ session: null });
-    client.cart.getState().clear();
-  }
-  const data = response.data as Partial<ApiErrorBody> | null;
-  const errorBody: ApiErrorBody =
-    data && typeof data.code === 'string'
-      ? (data as ApiErrorBody)
-      : { code: 'INTERNAL', message: '网络开小差了，请稍后再试', messageEn: `HTTP ${response.status}` };
-  throw new FlashSaleApiError(response.status, errorBody);
-}
 
 /** What the order endpoint takes: the address (by id) and the total the shopper saw. */
 export interface FlashSaleOrderRequest {
@@ -59,16 +15,16 @@ export interface FlashSaleOrderRequest {
 
 export const flashSaleApi = {
   /** GET /api/flash-sales: slots not yet ended and the server's clock. */
-  list: () => call<FlashSaleSlots>('GET', '/flash-sales'),
+  list: () => campaignCall<FlashSaleSlots>('GET', '/flash-sales'),
   /** POST /api/flash-sales/:slotId/claim → 201, the units held until `holdUntil`. */
   claim: (slotId: string, quantity = 1) =>
-    call<FlashSaleClaim>('POST', `/flash-sales/${encodeURIComponent(slotId)}/claim`, { quantity }),
+    campaignCall<FlashSaleClaim>('POST', `/flash-sales/${encodeURIComponent(slotId)}/claim`, { quantity }),
   /** POST /api/flash-sales/claims/:claimId/quote: the order's figures (slot price, the region's shipping). */
   quote: (claimId: string, region: { province?: string; regionCode?: string }) =>
-    call<OrderQuoteView>('POST', `/flash-sales/claims/${encodeURIComponent(claimId)}/quote`, { region }),
+    campaignCall<OrderQuoteView>('POST', `/flash-sales/claims/${encodeURIComponent(claimId)}/quote`, { region }),
   /** POST /api/flash-sales/claims/:claimId/order → 201 Order (one per key: a retry gets the same order). */
   placeOrder: (claimId: string, body: FlashSaleOrderRequest, idempotencyKey: string) =>
-    call<Order>('POST', `/flash-sales/claims/${encodeURIComponent(claimId)}/order`, body, {
+    campaignCall<Order>('POST', `/flash-sales/claims/${encodeURIComponent(claimId)}/order`, body, {
       'idempotency-key': idempotencyKey,
     }),
 };
@@ -97,7 +53,7 @@ const REFUSALS: Partial<Record<string, string>> = {
 export function refusalText(error: unknown, fallback = '抢购失败，请稍后再试'): string {
   if (error instanceof ApiError) {
     if (error.code === 'FLASH_SALE_LIMIT_REACHED') {
-      const limit = (error as Partial<FlashSaleApiError>).details as { perUserLimit?: number } | undefined;
+      const limit = (error as Partial<CampaignApiError>).details as { perUserLimit?: number } | undefined;
       if (limit?.perUserLimit) return `你已抢过本场，每人限购 ${limit.perUserLimit} 件`;
     }
     if (error.status === 503) return '系统繁忙，请稍后再试';
@@ -108,7 +64,7 @@ export function refusalText(error: unknown, fallback = '抢购失败，请稍后
 
 /** The total the API computed, from a PRICE_CHANGED refusal; null otherwise. */
 export function changedTotalFen(error: unknown): number | null {
-  if (!(error instanceof FlashSaleApiError) || error.code !== 'PRICE_CHANGED') return null;
+  if (!(error instanceof CampaignApiError) || error.code !== 'PRICE_CHANGED') return null;
   const total = (error.details as { totalFen?: unknown } | undefined)?.totalFen;
   return typeof total === 'number' && Number.isInteger(total) ? total : null;
 }

@@ -1,6 +1,4 @@
 import type {
-  ApiErrorBody,
-  HttpMethod,
   LotteryDrawResult,
   LotteryList,
   LotteryMyPrizes,
@@ -12,10 +10,10 @@ import type {
   ShareLinkCreated,
   ShareScene,
 } from '@wematrix/shared';
-import { apiBaseUrl, clearSession, createWeMatrixClient, taroTransport } from '@wematrix/shared/taro';
 import {
   CampaignApiError,
   type CampaignOrderBody,
+  campaignCall,
   refusalText as campaignRefusalText,
   type QuoteRegion,
 } from '../campaign-buy/campaign-api';
@@ -25,59 +23,34 @@ import {
  * through the shared transport, token and 401 handling like the 秒杀 and 拼团 modules. Refusals
  * are CampaignApiError, so the shared 确认订单 hook (useCampaignBuy) reads PRICE_CHANGED the same way.
  */
-async function call<T>(
-  method: HttpMethod,
-  path: string,
-  body?: unknown,
-  extra: Record<string, string> = {},
-): Promise<T> {
-  const client = createWeMatrixClient();
-  const headers: Record<string, string> = { ...extra };
-  const token = client.session.getState().session?.token;
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await taroTransport({ method, url: `${apiBaseUrl()}/api${path}`, headers, body });
-  if (response.status >= 200 && response.status < 300) return response.data as T;
-  if (response.status === 401) {
-    clearSession();
-    client.session.setState({ session: null });
-    client.cart.getState().clear();
-  }
-  const data = response.data as Partial<ApiErrorBody> | null;
-  const errorBody: ApiErrorBody =
-    data && typeof data.code === 'string'
-      ? (data as ApiErrorBody)
-      : { code: 'INTERNAL', message: '网络开小差了，请稍后再试', messageEn: `HTTP ${response.status}` };
-  throw new CampaignApiError(response.status, errorBody);
-}
 
 const enc = encodeURIComponent;
 const keyHeader = (key: string) => ({ 'idempotency-key': key });
 
 export const lotteryApi = {
   /** GET /api/lotteries?campaign=: the lotteries of a campaign of the list (public). */
-  ofCampaign: (campaignId: string) => call<LotteryList>('GET', `/lotteries?campaign=${enc(campaignId)}`),
+  ofCampaign: (campaignId: string) => campaignCall<LotteryList>('GET', `/lotteries?campaign=${enc(campaignId)}`),
   /** GET /api/lotteries/:id: the pool with its odds (概率公示), draws left today, the server's clock. */
-  view: (id: string) => call<LotteryView>('GET', `/lotteries/${enc(id)}`),
+  view: (id: string) => campaignCall<LotteryView>('GET', `/lotteries/${enc(id)}`),
   /** POST /api/lotteries/:id/draw → 201: a prize or 谢谢参与, and the draws left. */
-  draw: (id: string) => call<LotteryDrawResult>('POST', `/lotteries/${enc(id)}/draw`, {}),
-  mine: (id: string) => call<LotteryMyPrizes>('GET', `/lotteries/${enc(id)}/my-prizes`),
+  draw: (id: string) => campaignCall<LotteryDrawResult>('POST', `/lotteries/${enc(id)}/draw`, {}),
+  mine: (id: string) => campaignCall<LotteryMyPrizes>('GET', `/lotteries/${enc(id)}/my-prizes`),
   /** A product prize's order figures (0 fen, shipping at the brand's cost). */
   quote: (drawId: string, region: QuoteRegion) =>
-    call<OrderQuoteView>('POST', `/lotteries/draws/${enc(drawId)}/quote`, { region }),
+    campaignCall<OrderQuoteView>('POST', `/lotteries/draws/${enc(drawId)}/quote`, { region }),
   /** The prize as a 0-fen order, paid at once (待发货). */
   claim: (drawId: string, body: CampaignOrderBody, key: string) =>
-    call<Order>('POST', `/lotteries/draws/${enc(drawId)}/claim`, body, keyHeader(key)),
+    campaignCall<Order>('POST', `/lotteries/draws/${enc(drawId)}/claim`, body, keyHeader(key)),
 };
 
 export const presaleApi = {
-  list: () => call<PresaleList>('GET', '/presales'),
-  get: (id: string) => call<PresaleDetail>('GET', `/presales/${enc(id)}`),
+  list: () => campaignCall<PresaleList>('GET', '/presales'),
+  get: (id: string) => campaignCall<PresaleDetail>('GET', `/presales/${enc(id)}`),
   /** The order's figures at the rung in force now (price locked at order time). */
   quote: (id: string, quantity: number, region: QuoteRegion) =>
-    call<OrderQuoteView>('POST', `/presales/${enc(id)}/quote`, { quantity, region }),
+    campaignCall<OrderQuoteView>('POST', `/presales/${enc(id)}/quote`, { quantity, region }),
   order: (id: string, quantity: number, body: CampaignOrderBody, key: string) =>
-    call<Order>('POST', `/presales/${enc(id)}/order`, { ...body, quantity }, keyHeader(key)),
+    campaignCall<Order>('POST', `/presales/${enc(id)}/order`, { ...body, quantity }, keyHeader(key)),
 };
 
 /** What a shopper reads for each 抽奖 / 预售 refusal; the rest as the other campaign pages say it. */
@@ -120,7 +93,7 @@ export function sharePayloadOf(params: Partial<Record<string, string>>): Record<
  */
 export async function reportShareOpen(payload: Record<string, string>): Promise<void> {
   try {
-    await call('POST', '/share/open', { payload });
+    await campaignCall('POST', '/share/open', { payload });
   } catch {
     // Nothing to show: the page works the same without it.
   }
@@ -128,13 +101,13 @@ export async function reportShareOpen(payload: Record<string, string>): Promise<
 
 /** GET /api/share/scenes/:scene: what a 小程序码 opens (WeChat passes `scene` URL-encoded), with a signed payload. */
 export function shareScene(scene: string): Promise<ShareScene> {
-  return call<ShareScene>('GET', `/share/scenes/${enc(scene)}`);
+  return campaignCall<ShareScene>('GET', `/share/scenes/${enc(scene)}`);
 }
 
 /** POST /api/share/links: the signed page path of the shopper's share (records the share); null if it cannot be made. */
 export async function lotteryShareLink(lotteryId: string): Promise<string | null> {
   try {
-    return (await call<ShareLinkCreated>('POST', '/share/links', { kind: 'lottery', id: lotteryId })).path;
+    return (await campaignCall<ShareLinkCreated>('POST', '/share/links', { kind: 'lottery', id: lotteryId })).path;
   } catch {
     return null;
   }
